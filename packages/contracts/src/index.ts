@@ -1,0 +1,6 @@
+export * from './auth';
+export * from './common';
+export * from './master-data';
+export * from './receipts';
+export * from './reservations';
+export * from './stock';

@@ -1,0 +1,50 @@
+import { existsSync } from 'node:fs';
+import { isTimeZone } from '@onhand/domain';
+import { DEFAULT_DATABASE_FILE } from './db/connect';
+
+/** Every setting Onhand reads, from the environment (and an optional `.env`). */
+export interface Config {
+  port: number;
+  host: string;
+  databaseUrl: string;
+  adminEmail: string | undefined;
+  adminPassword: string | undefined;
+  demo: boolean;
+  timeZone: string;
+  /** Connections per process to PostgreSQL. */
+  poolSize: number;
+  logLevel: string;
+}
+
+/** Reads the configuration, failing with a message that names the bad setting. */
+export function loadConfig(
+  env: NodeJS.ProcessEnv = process.env,
+  defaults: { demo: boolean } = { demo: false },
+): Config {
+  const port = Number(env.PORT ?? 3000);
+  if (!Number.isInteger(port) || port < 0 || port > 65535)
+    throw new Error(`PORT must be a port number, not ${env.PORT}`);
+  const timeZone = env.ONHAND_TZ ?? 'UTC';
+  if (!isTimeZone(timeZone))
+    throw new Error(`ONHAND_TZ must be a time zone such as Asia/Shanghai, not ${timeZone}`);
+  const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
+  if (!Number.isInteger(poolSize) || poolSize < 1)
+    throw new Error(`DATABASE_POOL_SIZE must be a positive whole number, not ${env.DATABASE_POOL_SIZE}`);
+  return {
+    port,
+    host: env.HOST ?? '127.0.0.1',
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_FILE,
+    adminEmail: env.ONHAND_ADMIN_EMAIL || undefined,
+    adminPassword: env.ONHAND_ADMIN_PASSWORD || undefined,
+    demo:
+      env.ONHAND_DEMO === undefined ? defaults.demo : env.ONHAND_DEMO === '1' || env.ONHAND_DEMO === 'true',
+    timeZone,
+    poolSize,
+    logLevel: env.LOG_LEVEL ?? 'info',
+  };
+}
+
+/** Loads `.env` from the working directory when there is one; real environment variables win. */
+export function loadDotEnv(file = '.env'): void {
+  if (existsSync(file)) process.loadEnvFile(file);
+}

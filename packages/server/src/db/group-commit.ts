@@ -1,0 +1,59 @@
+import type { Kysely } from 'kysely';
+import type { Trx } from '../ledger/types';
+import type { DB } from './schema';
+
+/** Handles one batch inside one transaction; returns one result per request, in order. */
+export type BatchHandler<Req, Res> = (trx: Trx, requests: readonly Req[]) => Promise<Res[]>;
+
+interface Waiting<Req, Res> {
+  request: Req;
+  resolve: (result: Res) => void;
+  reject: (error: unknown) => void;
+}
+
+/**
+ * Group commit: requests that arrive while a batch is being written wait for the next batch, and
+ * each batch is one durable transaction. Under load, one commit serves many requests; alone, a
+ * request waits for nothing but its own commit. Results are handed out only after the commit.
+ */
+export class GroupCommit<Req, Res> {
+  private queue: Waiting<Req, Res>[] = [];
+  private running = false;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly handle: BatchHandler<Req, Res>,
+    private readonly maxBatch = 1000,
+  ) {}
+
+  /** Queues a request for the next batch and resolves with its result once that batch commits. */
+  submit(request: Req): Promise<Res> {
+    return new Promise<Res>((resolve, reject) => {
+      this.queue.push({ request, resolve, reject });
+      if (!this.running) {
+        this.running = true;
+        setImmediate(() => void this.drain());
+      }
+    });
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const batch = this.queue.splice(0, this.maxBatch);
+      try {
+        const results = await this.db.transaction().execute((trx) =>
+          this.handle(
+            trx,
+            batch.map((w) => w.request),
+          ),
+        );
+        for (const [i, w] of batch.entries()) w.resolve(results[i] as Res);
+      } catch (error) {
+        for (const w of batch) w.reject(error);
+      }
+      // Let requests that arrived during the commit join the next batch.
+      if (this.queue.length > 0) await new Promise((r) => setImmediate(r));
+    }
+    this.running = false;
+  }
+}

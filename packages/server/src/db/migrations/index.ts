@@ -1,0 +1,7 @@
+import { foundation } from './2026_11_22_0001_foundation';
+import type { MigrationFactory } from './types';
+
+/** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
+export const migrations: Record<string, MigrationFactory> = {
+  '2026_11_22_0001_foundation': foundation,
+};

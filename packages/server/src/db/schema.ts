@@ -1,0 +1,210 @@
+import type { ColumnType, Generated } from 'kysely';
+
+/**
+ * Every integer the database returns is a bigint (both drivers are set up so): quantities are
+ * thousandths, money ten-thousandths, instants epoch milliseconds, flags 0/1.
+ */
+export type Int = ColumnType<bigint, bigint | number, bigint | number>;
+type Serial = Generated<bigint>;
+/** An integer column with a database default: optional on insert. */
+export type IntWithDefault = ColumnType<bigint, bigint | number | undefined, bigint | number>;
+
+export interface UsersTable {
+  id: string;
+  email: string;
+  name: string;
+  password_hash: string;
+  /** JSON array of role names. */
+  roles: string;
+  /** JSON array of warehouse codes, or null for every warehouse. */
+  warehouses: string | null;
+  disabled: Int;
+  created_at: Int;
+  updated_at: Int;
+}
+
+export interface SessionsTable {
+  id: string;
+  token_hash: string;
+  user_id: string;
+  created_at: Int;
+  expires_at: Int;
+  revoked_at: Int | null;
+}
+
+export interface WarehousesTable {
+  id: string;
+  code: string;
+  name: string;
+  region: string | null;
+  kind: string;
+  address: string | null;
+  active: Int;
+  version: Int;
+  created_at: Int;
+  updated_at: Int;
+}
+
+export interface ItemsTable {
+  id: string;
+  sku: string;
+  name: string;
+  unit: string;
+  category: string | null;
+  description: string | null;
+  batch_tracked: Int;
+  expiry_tracked: Int;
+  active: Int;
+  version: Int;
+  created_at: Int;
+  updated_at: Int;
+}
+
+export interface ItemBarcodesTable {
+  barcode: string;
+  item_id: string;
+  position: Int;
+}
+
+/** Suppliers and customers share one shape. */
+export interface PartnersTable {
+  id: string;
+  code: string;
+  name: string;
+  contact: string | null;
+  email: string | null;
+  phone: string | null;
+  address: string | null;
+  note: string | null;
+  active: Int;
+  version: Int;
+  created_at: Int;
+  updated_at: Int;
+}
+
+export interface StockBalancesTable {
+  item_id: string;
+  warehouse_id: string;
+  on_hand: IntWithDefault;
+  reserved: IntWithDefault;
+  quarantined: IntWithDefault;
+  in_transit: IntWithDefault;
+  incoming: IntWithDefault;
+  updated_at: Int;
+}
+
+export interface LedgerEntriesTable {
+  seq: Serial;
+  at: Int;
+  item_id: string;
+  warehouse_id: string;
+  type: string;
+  qty: Int;
+  unit_cost: Int;
+  value: Int;
+  balance_after: Int;
+  batch: string | null;
+  expires_on: string | null;
+  bin: string | null;
+  document_type: string;
+  document_id: string;
+  document_line: Int;
+  user_id: string | null;
+}
+
+export interface CostLayersTable {
+  seq: Serial;
+  item_id: string;
+  warehouse_id: string;
+  entry_seq: Int;
+  received_at: Int;
+  batch: string | null;
+  expires_on: string | null;
+  unit_cost: Int;
+  qty_received: Int;
+  qty_remaining: Int;
+  value_remaining: Int;
+}
+
+export interface LayerTakesTable {
+  entry_seq: Int;
+  layer_seq: Int;
+  qty: Int;
+  value: Int;
+}
+
+export interface ReservationsTable {
+  id: string;
+  item_id: string;
+  warehouse_id: string;
+  qty: Int;
+  reference: string;
+  status: string;
+  expires_at: Int | null;
+  created_at: Int;
+  created_by: string | null;
+  ended_at: Int | null;
+}
+
+export interface ReceiptsTable {
+  id: string;
+  warehouse_id: string;
+  status: string;
+  reference: string | null;
+  note: string | null;
+  version: Int;
+  created_by: string | null;
+  created_at: Int;
+  posted_at: Int | null;
+}
+
+export interface ReceiptLinesTable {
+  receipt_id: string;
+  line_no: Int;
+  item_id: string;
+  qty: Int;
+  unit_cost: Int;
+  batch: string | null;
+  expires_on: string | null;
+  bin: string | null;
+  entry_seq: Int | null;
+}
+
+export interface DocumentHistoryTable {
+  seq: Serial;
+  document_type: string;
+  document_id: string;
+  at: Int;
+  user_id: string | null;
+  action: string;
+  from_status: string | null;
+  to_status: string;
+}
+
+export interface IdempotencyKeysTable {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: Int;
+  body: string;
+  created_at: Int;
+}
+
+export interface DB {
+  users: UsersTable;
+  sessions: SessionsTable;
+  warehouses: WarehousesTable;
+  items: ItemsTable;
+  item_barcodes: ItemBarcodesTable;
+  suppliers: PartnersTable;
+  customers: PartnersTable;
+  stock_balances: StockBalancesTable;
+  ledger_entries: LedgerEntriesTable;
+  cost_layers: CostLayersTable;
+  layer_takes: LayerTakesTable;
+  reservations: ReservationsTable;
+  receipts: ReceiptsTable;
+  receipt_lines: ReceiptLinesTable;
+  document_history: DocumentHistoryTable;
+  idempotency_keys: IdempotencyKeysTable;
+}

@@ -1,0 +1,46 @@
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { type FieldError, invalid, Problem } from './problem';
+
+/** Sends a problem+json response. */
+export function sendProblem(reply: FastifyReply, problem: Problem): FastifyReply {
+  return reply.code(problem.status).type('application/problem+json').send(problem.toBody());
+}
+
+function fieldPath(context: string | undefined, instancePath: string): string {
+  const path = instancePath.replace(/^\//, '').replaceAll('/', '.');
+  return context === 'body' || context === undefined ? path : path || context;
+}
+
+/** Turns any error into the problem the caller sees; never leaks a stack trace or SQL. */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  if (error instanceof Problem) return error;
+  if (hasZodFastifySchemaValidationErrors(error)) {
+    const errors: FieldError[] = error.validation.map((v) => ({
+      path: fieldPath(error.validationContext, v.instancePath),
+      message: v.message ?? 'is not valid',
+    }));
+    return invalid(errors);
+  }
+  const fastifyError = error as Partial<FastifyError>;
+  switch (fastifyError.code) {
+    case 'FST_ERR_CTP_INVALID_JSON_BODY':
+    case 'FST_ERR_CTP_EMPTY_JSON_BODY':
+      return invalid([{ path: '', message: 'is not valid JSON' }]);
+    case 'FST_ERR_CTP_BODY_TOO_LARGE':
+      return new Problem('payload_too_large', 'the request body is larger than the server accepts');
+    case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
+      return new Problem('unsupported_media_type', 'send the body as application/json');
+  }
+  if (fastifyError.statusCode === 413)
+    return new Problem('payload_too_large', 'the request body is larger than the server accepts');
+  if (
+    fastifyError.statusCode !== undefined &&
+    fastifyError.statusCode >= 400 &&
+    fastifyError.statusCode < 500
+  ) {
+    return invalid([{ path: '', message: 'is not a valid request' }]);
+  }
+  request.log.error({ err: error }, 'unhandled error');
+  return new Problem('internal_error', 'the server could not complete the request; nothing was changed');
+}

@@ -1,0 +1,42 @@
+import { Problem } from './problem';
+
+/** The default page size of every list. */
+export const DEFAULT_LIMIT = 50;
+
+/** Encodes the sort key of the last row of a page as an opaque cursor. */
+export function encodeCursor(key: readonly (string | number)[]): string {
+  return Buffer.from(JSON.stringify(key)).toString('base64url');
+}
+
+/** Decodes a cursor made by `encodeCursor`, checking it has the expected shape. */
+export function decodeCursor(
+  cursor: string | undefined,
+  shape: readonly ('string' | 'number')[],
+): (string | number)[] | null {
+  if (cursor === undefined) return null;
+  try {
+    const key: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(key) && key.length === shape.length && key.every((k, i) => typeof k === shape[i]))
+      return key;
+  } catch {
+    // fall through to the problem below
+  }
+  throw new Problem('validation_failed', 'cursor is not valid', {
+    errors: [{ path: 'cursor', message: 'is not valid' }],
+  });
+}
+
+/** Cuts a page from rows fetched with limit + 1 and makes the cursor from the last row kept. */
+export function toPage<Row, Out>(
+  rows: readonly Row[],
+  limit: number,
+  keyOf: (row: Row) => readonly (string | number)[],
+  map: (row: Row) => Out,
+): { items: Out[]; nextCursor: string | null } {
+  const kept = rows.slice(0, limit);
+  const last = kept.at(-1);
+  return {
+    items: kept.map(map),
+    nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
+  };
+}

@@ -1,0 +1,154 @@
+import { unitCostOf, valueAtCost } from '@onhand/domain';
+import { addOnHand, availableOf, removeOnHand } from './balances';
+import { applyConsumption, openLayer, planConsumption } from './cost-layers';
+import {
+  type Actor,
+  type DocumentRef,
+  type InboundMovement,
+  InsufficientStockError,
+  type Movement,
+  type OutboundMovement,
+  type PostedEntry,
+  type ShortLine,
+  type Trx,
+} from './types';
+
+/**
+ * The only way on-hand stock changes. Writes one ledger entry per movement, moves the balance
+ * and the FIFO cost layers with it, all in the caller's transaction. If any outbound movement is
+ * not covered, it throws InsufficientStockError naming every short line, and the caller's
+ * transaction rolls back whole.
+ */
+export async function post(
+  trx: Trx,
+  document: DocumentRef,
+  actor: Actor,
+  movements: readonly Movement[],
+): Promise<PostedEntry[]> {
+  const posted: PostedEntry[] = [];
+  const short: ShortLine[] = [];
+  for (const movement of movements) {
+    if (movement.qty <= 0n)
+      throw new RangeError(`line ${movement.line}: a movement quantity must be positive`);
+    if (movement.direction === 'in') {
+      posted.push(await postInbound(trx, document, actor, movement));
+    } else {
+      const entry = await postOutbound(trx, document, actor, movement);
+      if (entry) posted.push(entry);
+      else
+        short.push({
+          line: movement.line,
+          itemId: movement.itemId,
+          warehouseId: movement.warehouseId,
+          requested: movement.qty,
+          available: await availableOf(trx, movement.itemId, movement.warehouseId),
+        });
+    }
+  }
+  if (short.length > 0) throw new InsufficientStockError(short);
+  return posted;
+}
+
+async function postInbound(
+  trx: Trx,
+  document: DocumentRef,
+  actor: Actor,
+  m: InboundMovement,
+): Promise<PostedEntry> {
+  const balanceAfter = await addOnHand(trx, m.itemId, m.warehouseId, m.qty, actor.at);
+  const value = valueAtCost(m.qty, m.unitCost);
+  const seq = await insertEntry(trx, document, actor, m, {
+    qty: m.qty,
+    unitCost: m.unitCost,
+    value,
+    balanceAfter,
+  });
+  await openLayer(trx, {
+    itemId: m.itemId,
+    warehouseId: m.warehouseId,
+    entrySeq: seq,
+    at: actor.at,
+    qty: m.qty,
+    value,
+    unitCost: m.unitCost,
+    batch: m.batch ?? null,
+    expiresOn: m.expiresOn ?? null,
+  });
+  return {
+    seq,
+    line: m.line,
+    itemId: m.itemId,
+    warehouseId: m.warehouseId,
+    qty: m.qty,
+    unitCost: m.unitCost,
+    value,
+    balanceAfter,
+    takes: [],
+  };
+}
+
+async function postOutbound(
+  trx: Trx,
+  document: DocumentRef,
+  actor: Actor,
+  m: OutboundMovement,
+): Promise<PostedEntry | null> {
+  const balanceAfter = await removeOnHand(
+    trx,
+    m.itemId,
+    m.warehouseId,
+    m.qty,
+    m.fromReserved ?? 0n,
+    actor.at,
+  );
+  if (balanceAfter === null) return null;
+  const consumption = await planConsumption(trx, m.itemId, m.warehouseId, m.qty, m.batch ?? null);
+  if (consumption.shortfall > 0n) return null;
+  const unitCost = unitCostOf(consumption.value, m.qty);
+  const qty = -m.qty;
+  const value = -consumption.value;
+  const seq = await insertEntry(trx, document, actor, m, { qty, unitCost, value, balanceAfter });
+  await applyConsumption(trx, seq, consumption);
+  return {
+    seq,
+    line: m.line,
+    itemId: m.itemId,
+    warehouseId: m.warehouseId,
+    qty,
+    unitCost,
+    value,
+    balanceAfter,
+    takes: consumption.takes,
+  };
+}
+
+async function insertEntry(
+  trx: Trx,
+  document: DocumentRef,
+  actor: Actor,
+  m: Movement,
+  amounts: { qty: bigint; unitCost: bigint; value: bigint; balanceAfter: bigint },
+): Promise<bigint> {
+  const row = await trx
+    .insertInto('ledger_entries')
+    .values({
+      at: actor.at,
+      item_id: m.itemId,
+      warehouse_id: m.warehouseId,
+      type: m.type,
+      qty: amounts.qty,
+      unit_cost: amounts.unitCost,
+      value: amounts.value,
+      balance_after: amounts.balanceAfter,
+      batch: m.batch ?? null,
+      expires_on: m.direction === 'in' ? (m.expiresOn ?? null) : null,
+      bin: m.bin ?? null,
+      document_type: document.type,
+      document_id: document.id,
+      document_line: m.line,
+      user_id: actor.userId,
+    })
+    .returning('seq')
+    .executeTakeFirstOrThrow();
+  return row.seq;
+}

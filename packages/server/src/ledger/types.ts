@@ -1,0 +1,80 @@
+import type { LedgerEntryType } from '@onhand/contracts';
+import type { LayerTake, Money, Quantity } from '@onhand/domain';
+import type { Transaction } from 'kysely';
+import type { DB } from '../db/schema';
+
+/** A transaction on the Onhand schema; every stock write happens inside one. */
+export type Trx = Transaction<DB>;
+
+/** The document a movement belongs to. */
+export interface DocumentRef {
+  type: string;
+  id: string;
+}
+
+/** Who acts and when (time is passed in, never read inside). */
+export interface Actor {
+  userId: string | null;
+  at: number;
+}
+
+/** Stock coming in: it makes a new FIFO cost layer at its unit cost. */
+export interface InboundMovement {
+  direction: 'in';
+  type: LedgerEntryType;
+  line: number;
+  itemId: string;
+  warehouseId: string;
+  qty: Quantity;
+  unitCost: Money;
+  batch?: string | null;
+  expiresOn?: string | null;
+  bin?: string | null;
+}
+
+/** Stock going out: it consumes the oldest cost layers (of its batch, when one is named). */
+export interface OutboundMovement {
+  direction: 'out';
+  type: LedgerEntryType;
+  line: number;
+  itemId: string;
+  warehouseId: string;
+  /** How much leaves, as a positive quantity. */
+  qty: Quantity;
+  /** How much of it was reserved for this movement (consumed with it). */
+  fromReserved?: Quantity;
+  batch?: string | null;
+  bin?: string | null;
+}
+
+export type Movement = InboundMovement | OutboundMovement;
+
+/** A ledger entry as written. */
+export interface PostedEntry {
+  seq: bigint;
+  line: number;
+  itemId: string;
+  warehouseId: string;
+  qty: Quantity;
+  unitCost: Money;
+  value: Money;
+  balanceAfter: Quantity;
+  takes: LayerTake[];
+}
+
+/** A line that could not be filled, and what was available for it. */
+export interface ShortLine {
+  line: number;
+  itemId: string;
+  warehouseId: string;
+  requested: Quantity;
+  available: Quantity;
+}
+
+/** Thrown by the ledger when stock does not cover an outbound movement; the transaction rolls back. */
+export class InsufficientStockError extends Error {
+  constructor(readonly lines: ShortLine[]) {
+    super(`insufficient stock on ${lines.length} line(s)`);
+    this.name = 'InsufficientStockError';
+  }
+}

@@ -1,0 +1,54 @@
+import { loginBody, loginResponse, me, problem } from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, principal, SESSION_COOKIE } from '../../http/app';
+import type { Services } from '../../services';
+import { meOf } from './principal';
+
+/** Login, logout and who am I. */
+export function registerAuthRoutes(app: App, s: Services): void {
+  app.get(
+    '/health',
+    {
+      config: { public: true },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok') }) } },
+    },
+    async () => ({ status: 'ok' as const }),
+  );
+
+  app.post(
+    '/api/v1/auth/login',
+    {
+      config: { public: true },
+      schema: {
+        tags: ['auth'],
+        body: loginBody,
+        response: { 200: loginResponse, 401: problem, 429: problem },
+      },
+    },
+    async (request, reply) => {
+      s.loginLimiter.hit(`${request.ip}|${request.body.email.toLowerCase()}`);
+      const {
+        token,
+        expiresAt,
+        principal: p,
+      } = await s.sessions.login(request.body.email, request.body.password);
+      reply.setCookie(SESSION_COOKIE, token, {
+        path: '/',
+        httpOnly: true,
+        sameSite: 'lax',
+        expires: new Date(expiresAt),
+      });
+      return { token, expiresAt: new Date(expiresAt).toISOString(), user: meOf(p) };
+    },
+  );
+
+  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
+    if (request.sessionToken) await s.sessions.logout(request.sessionToken);
+    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    return reply.code(204).send();
+  });
+
+  app.get('/api/v1/me', { schema: { tags: ['auth'], response: { 200: me } } }, async (request) =>
+    meOf(principal(request)),
+  );
+}

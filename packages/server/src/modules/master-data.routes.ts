@@ -1,0 +1,139 @@
+import {
+  item,
+  itemCreate,
+  itemQuery,
+  itemUpdate,
+  page,
+  partner,
+  partnerCreate,
+  partnerQuery,
+  partnerUpdate,
+  problem,
+  warehouse,
+  warehouseCreate,
+  warehouseQuery,
+  warehouseUpdate,
+} from '@onhand/contracts';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { type App, authorize, claimFor, sendResult } from '../http/app';
+import type { Trx } from '../ledger/types';
+import type { Services } from '../services';
+import type { Permission } from './auth/permissions';
+import { expectedVersion } from './master-data';
+
+/** What every master-data resource offers its routes. */
+interface MasterDataService<Create, Update, Query, Out> {
+  create(trx: Trx, input: Create): Promise<Out>;
+  list(query: Query): Promise<{ items: Out[]; nextCursor: string | null }>;
+  get(ref: string): Promise<Out>;
+  update(trx: Trx, ref: string, patch: Update, expected: number | null): Promise<Out>;
+}
+
+interface Resource<C extends z.ZodType, U extends z.ZodType, Q extends z.ZodType, O extends z.ZodType> {
+  path: string;
+  tag: string;
+  manage: Permission;
+  schemas: { create: C; update: U; query: Q; out: O };
+  service: MasterDataService<z.infer<C>, z.infer<U>, z.infer<Q>, z.infer<O>>;
+}
+
+const refParams = z.object({ ref: z.string().min(1).max(200) });
+
+/** Create, list, get (by id or code) and update with If-Match, the same for every master-data resource. */
+function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.ZodType, O extends z.ZodType>(
+  app: App,
+  s: Services,
+  r: Resource<C, U, Q, O>,
+): void {
+  const tags = [r.tag];
+  // The zod schemas still validate and document every route; the handlers are typed from the
+  // generic parameters, which the type provider cannot resolve through generics.
+  const plain = app as unknown as FastifyInstance;
+  const refOf = (params: unknown) => refParams.parse(params).ref;
+  plain.post(
+    r.path,
+    {
+      schema: { tags, body: r.schemas.create, response: { 201: r.schemas.out, 400: problem, 409: problem } },
+    },
+    async (request, reply) => {
+      authorize(request, r.manage);
+      const body = request.body as z.infer<C>;
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await r.service.create(trx, body),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  plain.get(
+    r.path,
+    { schema: { tags, querystring: r.schemas.query, response: { 200: page(r.schemas.out) } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return r.service.list(request.query as z.infer<Q>);
+    },
+  );
+  plain.get(
+    `${r.path}/:ref`,
+    { schema: { tags, params: refParams, response: { 200: r.schemas.out, 404: problem } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return r.service.get(refOf(request.params));
+    },
+  );
+  plain.patch(
+    `${r.path}/:ref`,
+    {
+      schema: {
+        tags,
+        params: refParams,
+        body: r.schemas.update,
+        response: { 200: r.schemas.out, 400: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, r.manage);
+      const expected = expectedVersion(request);
+      const body = request.body as z.infer<U>;
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 200,
+        body: await r.service.update(trx, refOf(request.params), body, expected),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+}
+
+/** Warehouses, items, suppliers and customers. */
+export function registerMasterDataRoutes(app: App, s: Services): void {
+  registerResource(app, s, {
+    path: '/api/v1/warehouses',
+    tag: 'warehouses',
+    manage: 'warehouse.manage',
+    schemas: { create: warehouseCreate, update: warehouseUpdate, query: warehouseQuery, out: warehouse },
+    service: s.warehouses,
+  });
+  registerResource(app, s, {
+    path: '/api/v1/items',
+    tag: 'items',
+    manage: 'item.manage',
+    schemas: { create: itemCreate, update: itemUpdate, query: itemQuery, out: item },
+    service: s.items,
+  });
+  const partners = { create: partnerCreate, update: partnerUpdate, query: partnerQuery, out: partner };
+  registerResource(app, s, {
+    path: '/api/v1/suppliers',
+    tag: 'suppliers',
+    manage: 'supplier.manage',
+    schemas: partners,
+    service: s.suppliers,
+  });
+  registerResource(app, s, {
+    path: '/api/v1/customers',
+    tag: 'customers',
+    manage: 'customer.manage',
+    schemas: partners,
+    service: s.customers,
+  });
+}

@@ -1,0 +1,51 @@
+import { page, problem, receipt, receiptCreate, receiptQuery } from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { Services } from '../../services';
+import { timeBounds } from '../stock/stock.routes';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Goods receipts without an order. */
+export function registerReceiptRoutes(app: App, s: Services): void {
+  app.post(
+    '/api/v1/receipts',
+    {
+      schema: {
+        tags: ['receipts'],
+        body: receiptCreate,
+        response: { 201: receipt, 400: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'receipt.post');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.receipts.create(trx, request.body, p),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.get(
+    '/api/v1/receipts',
+    {
+      schema: {
+        tags: ['receipts'],
+        querystring: receiptQuery,
+        response: { 200: page(receipt), 400: problem },
+      },
+    },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.receipts.list(request.query, timeBounds(request.query, s.timeZone));
+    },
+  );
+  app.get(
+    '/api/v1/receipts/:id',
+    { schema: { tags: ['receipts'], params: idParams, response: { 200: receipt, 404: problem } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.receipts.get(request.params.id);
+    },
+  );
+}

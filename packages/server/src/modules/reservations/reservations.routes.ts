@@ -1,0 +1,60 @@
+import { page, problem, reservation, reservationCreate, reservationQuery } from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { Services } from '../../services';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Reserve, look up, list and release reservations. */
+export function registerReservationRoutes(app: App, s: Services): void {
+  app.post(
+    '/api/v1/reservations',
+    {
+      schema: {
+        tags: ['reservations'],
+        body: reservationCreate,
+        response: { 201: reservation, 400: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'reservation.manage');
+      return sendResult(reply, await s.reservations.reserve(request.body, p, claimFor(request)));
+    },
+  );
+  app.get(
+    '/api/v1/reservations',
+    {
+      schema: { tags: ['reservations'], querystring: reservationQuery, response: { 200: page(reservation) } },
+    },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.reservations.list(request.query);
+    },
+  );
+  app.get(
+    '/api/v1/reservations/:id',
+    { schema: { tags: ['reservations'], params: idParams, response: { 200: reservation, 404: problem } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.reservations.get(request.params.id);
+    },
+  );
+  app.post(
+    '/api/v1/reservations/:id/release',
+    {
+      schema: {
+        tags: ['reservations'],
+        params: idParams,
+        response: { 200: reservation, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'reservation.manage');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => {
+        await s.reservations.release(trx, request.params.id);
+        return { status: 200, body: await s.reservations.get(request.params.id, trx) };
+      });
+      return sendResult(reply, result);
+    },
+  );
+}

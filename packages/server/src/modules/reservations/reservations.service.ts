@@ -1,0 +1,206 @@
+import type { Reservation, reservationCreate, reservationQuery } from '@onhand/contracts';
+import { QTY_SCALE, toJsonNumber, qty as toQty } from '@onhand/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { isoOrNull, isoOut, qtyOut } from '../../http/format';
+import {
+  type HttpResult,
+  type IdempotencyClaim,
+  type IdempotencyGuard,
+  RECORDED_ELSEWHERE,
+} from '../../http/idempotency';
+import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import { notFound, Problem } from '../../http/problem';
+import { endReservation, expireDue } from '../../ledger/reservations';
+import type { Trx } from '../../ledger/types';
+import type { Principal } from '../auth/principal';
+import type { References } from '../references';
+import { ReservationDesk, type ReserveOutcome, type ReserveRequest } from './reservation-desk';
+
+function reservationOf(r: ReserveRequest, id: string): Reservation {
+  return {
+    id,
+    sku: r.sku,
+    itemId: r.itemId,
+    warehouse: r.warehouse,
+    warehouseId: r.warehouseId,
+    qty: qtyOut(r.qty),
+    reference: r.reference,
+    status: 'active',
+    expiresAt: isoOrNull(r.expiresAt),
+    createdAt: isoOut(r.at),
+    endedAt: null,
+    createdBy: r.user,
+  };
+}
+
+/** The HTTP answer to a reservation outcome (also what an Idempotency-Key replays). */
+function respond(r: ReserveRequest, outcome: ReserveOutcome): HttpResult {
+  if (outcome.kind === 'reserved') return { status: 201, body: reservationOf(r, outcome.id) };
+  const available = outcome.kind === 'insufficient' ? outcome.available : 0n;
+  const problem = new Problem(
+    'insufficient_stock',
+    `only ${toJsonNumber(available, QTY_SCALE)} of ${r.sku} available in ${r.warehouse}`,
+    {
+      errors: [
+        {
+          path: 'qty',
+          message: 'is more than is available',
+          sku: r.sku,
+          warehouse: r.warehouse,
+          requested: qtyOut(r.qty),
+          available: qtyOut(available),
+        },
+      ],
+    },
+  );
+  return { status: problem.status, body: problem.toBody() };
+}
+
+/** Reservations (锁定): stock promised to an order but not yet gone. */
+export class ReservationService {
+  private readonly desk: ReservationDesk;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly references: References,
+    private readonly idempotency: IdempotencyGuard,
+    private readonly clock: () => number,
+  ) {
+    this.desk = new ReservationDesk(db, idempotency, respond);
+  }
+
+  /** Reserves stock; the answer is 201 with the reservation or 409 insufficient_stock. */
+  async reserve(
+    input: z.infer<typeof reservationCreate>,
+    principal: Principal,
+    claim: IdempotencyClaim | null,
+  ): Promise<HttpResult> {
+    const at = this.clock();
+    const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
+    const { warehouseId, itemIds } = await this.references.resolve(
+      { path: 'warehouse', code: input.warehouse },
+      [{ path: 'sku', sku: input.sku }],
+    );
+    const request: ReserveRequest = {
+      itemId: itemIds[0] ?? '',
+      sku: input.sku,
+      warehouseId,
+      warehouse: input.warehouse,
+      qty: toQty(input.qty),
+      reference: input.reference,
+      expiresAt,
+      user: { id: principal.userId, email: principal.email },
+      at,
+      claim,
+    };
+    return this.idempotency.run(
+      claim,
+      async () => {
+        const outcome = await this.desk.reserve(request);
+        return outcome.kind === 'recorded' ? RECORDED_ELSEWHERE : respond(request, outcome);
+      },
+      false,
+    );
+  }
+
+  async get(id: string, db: Kysely<DB> = this.db): Promise<Reservation> {
+    if (db === this.db) await this.expireIfDue(id);
+    const [row] = await this.select(db).where('reservations.id', '=', id).execute();
+    if (!row) throw notFound('reservation', id);
+    return this.toReservation(row);
+  }
+
+  async list(query: z.infer<typeof reservationQuery>) {
+    const limit = query.limit ?? DEFAULT_LIMIT;
+    const after = decodeCursor(query.cursor, ['string']);
+    let q = this.select();
+    if (query.sku) q = q.where('items.sku', '=', query.sku);
+    if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
+    if (query.status) q = q.where('reservations.status', '=', query.status);
+    if (query.reference) q = q.where('reservations.reference', '=', query.reference);
+    if (after) q = q.where('reservations.id', '<', String(after[0]));
+    const rows = await q
+      .orderBy('reservations.id', 'desc')
+      .limit(limit + 1)
+      .execute();
+    return toPage(
+      rows,
+      limit,
+      (r) => [r.id],
+      (r) => this.toReservation(r),
+    );
+  }
+
+  /** Gives the stock back; releasing a released reservation again answers the same. */
+  async release(trx: Trx, id: string): Promise<void> {
+    const outcome = await endReservation(trx, id, 'released', this.clock());
+    if (outcome === null) throw notFound('reservation', id);
+    if (!outcome.ended && outcome.status !== 'released') {
+      throw new Problem(
+        'invalid_state',
+        `the reservation is ${outcome.status}; only an active one can be released`,
+        { status: outcome.status },
+      );
+    }
+  }
+
+  /** Releases every reservation past its expiry; run by a background job. */
+  expireDue(): Promise<number> {
+    return this.db.transaction().execute((trx) => expireDue(trx, this.clock()));
+  }
+
+  private async expireIfDue(id: string): Promise<void> {
+    const row = await this.db
+      .selectFrom('reservations')
+      .select(['status', 'expires_at'])
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (row?.status === 'active' && row.expires_at !== null && Number(row.expires_at) <= this.clock()) {
+      await this.db.transaction().execute((trx) => endReservation(trx, id, 'expired', this.clock()));
+    }
+  }
+
+  private select(db: Kysely<DB> = this.db) {
+    return db
+      .selectFrom('reservations')
+      .innerJoin('items', 'items.id', 'reservations.item_id')
+      .innerJoin('warehouses', 'warehouses.id', 'reservations.warehouse_id')
+      .leftJoin('users', 'users.id', 'reservations.created_by')
+      .select([
+        'reservations.id',
+        'reservations.item_id',
+        'reservations.warehouse_id',
+        'reservations.qty',
+        'reservations.reference',
+        'reservations.status',
+        'reservations.expires_at',
+        'reservations.created_at',
+        'reservations.ended_at',
+        'items.sku',
+        'warehouses.code as warehouse',
+        'users.id as user_id',
+        'users.email as user_email',
+      ]);
+  }
+
+  private toReservation(
+    r: Awaited<ReturnType<ReturnType<ReservationService['select']>['execute']>>[number],
+  ): Reservation {
+    return {
+      id: r.id,
+      sku: r.sku,
+      itemId: r.item_id,
+      warehouse: r.warehouse,
+      warehouseId: r.warehouse_id,
+      qty: qtyOut(r.qty),
+      reference: r.reference,
+      status: r.status as Reservation['status'],
+      expiresAt: isoOrNull(r.expires_at),
+      createdAt: isoOut(r.created_at),
+      endedAt: isoOrNull(r.ended_at),
+      createdBy: r.user_id && r.user_email ? { id: r.user_id, email: r.user_email } : null,
+    };
+  }
+}

@@ -1,0 +1,86 @@
+import {
+  asOfQuery,
+  ledgerEntry,
+  ledgerQuery,
+  page,
+  problem,
+  stockQuery,
+  stockRow,
+  valuationQuery,
+  valuationReport,
+} from '@onhand/contracts';
+import { parseTimeBound } from '@onhand/domain';
+import { type App, authorize } from '../../http/app';
+import { sendCsv } from '../../http/csv';
+import { invalid } from '../../http/problem';
+import type { Services } from '../../services';
+import type { ValuedPage } from './stock.queries';
+
+/** Reads a `from`/`to` pair into half-open instants. */
+export function timeBounds(
+  query: { from?: string | undefined; to?: string | undefined },
+  timeZone: string,
+): { from: number | null; to: number | null } {
+  const from = query.from === undefined ? null : parseTimeBound(query.from, 'from', timeZone);
+  const to = query.to === undefined ? null : parseTimeBound(query.to, 'to', timeZone);
+  if (query.from !== undefined && from === null)
+    throw invalid([{ path: 'from', message: 'must be a date or an ISO-8601 timestamp' }]);
+  if (query.to !== undefined && to === null)
+    throw invalid([{ path: 'to', message: 'must be a date or an ISO-8601 timestamp' }]);
+  return { from, to };
+}
+
+const valuedColumns = ['sku', 'warehouse', 'qty', 'value'] as const;
+const valuedRows = (p: ValuedPage) => p.items.map((r) => [r.sku, r.warehouse, r.qty, r.value]);
+
+/** Stock, ledger, stock as of a date and the valuation report. */
+export function registerStockRoutes(app: App, s: Services): void {
+  app.get(
+    '/api/v1/stock',
+    { schema: { tags: ['stock'], querystring: stockQuery, response: { 200: page(stockRow) } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.stock.stock(request.query);
+    },
+  );
+  app.get(
+    '/api/v1/ledger',
+    {
+      schema: {
+        tags: ['stock'],
+        querystring: ledgerQuery,
+        response: { 200: page(ledgerEntry), 400: problem },
+      },
+    },
+    async (request) => {
+      authorize(request, 'ledger.read');
+      return s.stock.ledger(request.query, timeBounds(request.query, s.timeZone));
+    },
+  );
+  app.get(
+    '/api/v1/stock/as-of',
+    { schema: { tags: ['stock'], querystring: asOfQuery, response: { 200: valuationReport, 400: problem } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.stock.asOf(request.query);
+    },
+  );
+  app.get(
+    '/api/v1/reports/valuation',
+    {
+      schema: {
+        tags: ['reports'],
+        querystring: valuationQuery,
+        response: { 200: valuationReport, 400: problem },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'report.read');
+      if (request.query.format === 'csv') {
+        const all = await s.stock.valuation({ ...request.query, limit: Number.MAX_SAFE_INTEGER });
+        return sendCsv(reply, `valuation-${request.query.date ?? 'now'}.csv`, valuedColumns, valuedRows(all));
+      }
+      return s.stock.valuation(request.query);
+    },
+  );
+}

@@ -1,0 +1,28 @@
+import type { Kysely } from 'kysely';
+import type { DB } from './db/schema';
+import type { IdempotencyGuard } from './http/idempotency';
+import type { RateLimiter } from './http/rate-limit';
+import type { SessionService } from './modules/auth/sessions.service';
+import type { ItemService } from './modules/items/items.service';
+import type { PartnerService } from './modules/partners/partners.service';
+import type { ReceiptService } from './modules/receipts/receipts.service';
+import type { ReservationService } from './modules/reservations/reservations.service';
+import type { StockQueries } from './modules/stock/stock.queries';
+import type { WarehouseService } from './modules/warehouses/warehouses.service';
+
+/** Everything the routes use, wired once in `main.ts`. */
+export interface Services {
+  db: Kysely<DB>;
+  timeZone: string;
+  clock: () => number;
+  idempotency: IdempotencyGuard;
+  sessions: SessionService;
+  loginLimiter: RateLimiter;
+  warehouses: WarehouseService;
+  items: ItemService;
+  suppliers: PartnerService;
+  customers: PartnerService;
+  stock: StockQueries;
+  reservations: ReservationService;
+  receipts: ReceiptService;
+}

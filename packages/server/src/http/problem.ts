@@ -63,13 +63,14 @@ export class Problem extends Error {
   }
 
   toBody(): ProblemBody {
+    // Extras come first so that none can overwrite the standard members.
     return {
+      ...this.extras,
       type: `urn:onhand:problem:${this.code}`,
       title: TITLES[this.code],
       status: this.status,
       detail: this.detail,
       code: this.code,
-      ...this.extras,
     };
   }
 }

@@ -141,7 +141,7 @@ export class ReservationService {
       throw new Problem(
         'invalid_state',
         `the reservation is ${outcome.status}; only an active one can be released`,
-        { status: outcome.status },
+        { currentStatus: outcome.status },
       );
     }
   }

@@ -66,7 +66,10 @@ export const text = (max = 2000) =>
 export const businessDate = z
   .string({ error: typeError('must be a date') })
   .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'must be a date written YYYY-MM-DD' })
-  .refine((s) => new Date(`${s}T00:00:00Z`).toISOString().slice(0, 10) === s, 'must be a real calendar date')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'must be a real calendar date')
   .meta({ example: '2026-11-22' });
 
 /** An instant, ISO-8601 with `Z` or an offset. */

@@ -69,6 +69,8 @@ export async function createHttpApp(options: {
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+  // The API speaks JSON only: any other body is 415, never a string that fails validation oddly.
+  app.removeContentTypeParser('text/plain');
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);

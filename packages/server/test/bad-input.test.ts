@@ -1,0 +1,166 @@
+import { describe, expect, it } from 'vitest';
+import { testDatabaseKinds } from './support/databases';
+import { makeItem, makeWarehouse, receive, stockOf } from './support/fixtures';
+import { type TestServer, useTestServer } from './support/server';
+
+async function ledgerCount(ts: TestServer): Promise<number> {
+  const rows = await ts.server.database.db
+    .selectFrom('ledger_entries')
+    .select((eb) => eb.fn.countAll<bigint>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(rows.n);
+}
+
+for (const kind of testDatabaseKinds()) {
+  describe(`bad input on ${kind}`, () => {
+    const server = useTestServer(kind);
+
+    const badQuantities: [string, unknown, string][] = [
+      ['missing', undefined, 'is required'],
+      ['negative', -5, 'must be greater than 0'],
+      ['zero', 0, 'must be greater than 0'],
+      ['non-numeric', 'ten', 'must be a number'],
+      ['numeric text', '5', 'must be a number'],
+      ['over-precise', 1.0005, 'must have at most 3 decimal places'],
+      ['null', null, 'must be a number'],
+    ];
+    for (const [label, qty, message] of badQuantities) {
+      it(`refuses a ${label} quantity naming lines.1.qty, and changes nothing`, async () => {
+        const ts = server();
+        const wh = await makeWarehouse(ts);
+        const sku = await makeItem(ts);
+        const before = await ledgerCount(ts);
+        const res = await ts.api('POST', '/api/v1/receipts', {
+          warehouse: wh,
+          lines: [
+            { sku, qty: 1, unitCost: 1 },
+            { sku, qty, unitCost: 1 },
+          ],
+        });
+        expect(res.status).toBe(400);
+        expect(res.headers['content-type']).toContain('application/problem+json');
+        expect(res.body).toMatchObject({ code: 'validation_failed', status: 400 });
+        expect(res.body.errors).toEqual([{ path: 'lines.1.qty', message }]);
+        expect(await ledgerCount(ts)).toBe(before);
+        expect(await stockOf(ts, sku, wh)).toBeUndefined();
+      });
+    }
+
+    it('refuses over-precise money naming the field', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const sku = await makeItem(ts);
+      const res = await ts.api('POST', '/api/v1/receipts', {
+        warehouse: wh,
+        lines: [{ sku, qty: 1, unitCost: '1.23456' }],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'lines.0.unitCost' })]);
+    });
+
+    it('refuses a whole document when one line names an unknown SKU, naming that line', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const sku = await makeItem(ts);
+      const before = await ledgerCount(ts);
+      const res = await ts.api('POST', '/api/v1/receipts', {
+        warehouse: wh,
+        lines: [
+          { sku, qty: 1, unitCost: 1 },
+          { sku, qty: 2, unitCost: 1 },
+          { sku: 'NO-SUCH-SKU', qty: 3, unitCost: 1 },
+        ],
+      });
+      expect(res.status).toBe(400);
+      expect(res.body).toMatchObject({ code: 'validation_failed' });
+      expect(res.body.errors).toEqual([expect.objectContaining({ path: 'lines.2.sku' })]);
+      expect(await ledgerCount(ts)).toBe(before);
+      expect(await stockOf(ts, sku, wh)).toBeUndefined();
+    });
+
+    it('names an unknown warehouse and an unknown SKU of a reservation', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const unknownSku = await ts.api('POST', '/api/v1/reservations', {
+        sku: 'NOPE',
+        warehouse: wh,
+        qty: 1,
+        reference: 'x',
+      });
+      expect(unknownSku.status).toBe(400);
+      expect(unknownSku.body.errors).toEqual([expect.objectContaining({ path: 'sku' })]);
+      const sku = await makeItem(ts);
+      const unknownWh = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: 'NOWHERE',
+        qty: 1,
+        reference: 'x',
+      });
+      expect(unknownWh.status).toBe(400);
+      expect(unknownWh.body.errors).toEqual([expect.objectContaining({ path: 'warehouse' })]);
+    });
+
+    it('answers malformed JSON with validation_failed and changes nothing', async () => {
+      const ts = server();
+      const before = await ledgerCount(ts);
+      const res = await ts.api('POST', '/api/v1/receipts', undefined, {
+        raw: '{"warehouse": "A", "lines": [',
+        headers: { 'content-type': 'application/json' },
+      });
+      expect(res.status).toBe(400);
+      expect(res.headers['content-type']).toContain('application/problem+json');
+      expect(res.body).toMatchObject({ code: 'validation_failed' });
+      expect(await ledgerCount(ts)).toBe(before);
+    });
+
+    it('answers an oversized body with 413 payload_too_large and changes nothing', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const sku = await makeItem(ts);
+      const lines = Array.from({ length: 20_000 }, () => ({
+        sku,
+        qty: 1,
+        unitCost: 1,
+        batch: 'x'.repeat(40),
+      }));
+      const res = await ts.api('POST', '/api/v1/receipts', { warehouse: wh, lines });
+      expect(res.status).toBe(413);
+      expect(res.body).toMatchObject({ code: 'payload_too_large', status: 413 });
+      expect(await stockOf(ts, sku, wh)).toBeUndefined();
+    });
+
+    it('names each missing field of an item and refuses a non-JSON content type', async () => {
+      const ts = server();
+      const res = await ts.api('POST', '/api/v1/items', {});
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual(
+        expect.arrayContaining([
+          { path: 'sku', message: 'is required' },
+          { path: 'name', message: 'is required' },
+        ]),
+      );
+      const text = await ts.api('POST', '/api/v1/items', undefined, {
+        raw: 'sku=A',
+        headers: { 'content-type': 'text/plain' },
+      });
+      expect(text.status).toBe(415);
+      expect(text.body).toMatchObject({ code: 'unsupported_media_type' });
+    });
+
+    it('keeps stock unchanged after a refused reservation of an over-precise quantity', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const sku = await makeItem(ts);
+      await receive(ts, wh, [{ sku, qty: 5, unitCost: 1 }]);
+      const res = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: wh,
+        qty: 0.0001,
+        reference: 'r',
+      });
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ path: 'qty', message: 'must have at most 3 decimal places' }]);
+      expect(await stockOf(ts, sku, wh)).toMatchObject({ reserved: 0, available: 5 });
+    });
+  });
+}

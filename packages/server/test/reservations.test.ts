@@ -13,9 +13,20 @@ for (const kind of testDatabaseKinds()) {
       const wh = await makeWarehouse(ts);
       const sku = await makeItem(ts);
       await receive(ts, wh, [{ sku, qty: 500, unitCost: '2.5' }]);
-      const res = await ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 100, reference: 'order-1' });
+      const res = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: wh,
+        qty: 100,
+        reference: 'order-1',
+      });
       expect(res.status).toBe(201);
-      expect(res.body).toMatchObject({ sku, warehouse: wh, qty: 100, status: 'active', reference: 'order-1' });
+      expect(res.body).toMatchObject({
+        sku,
+        warehouse: wh,
+        qty: 100,
+        status: 'active',
+        reference: 'order-1',
+      });
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 500, reserved: 100, available: 400 });
 
       const released = await ts.api('POST', `/api/v1/reservations/${res.body.id}/release`);
@@ -30,7 +41,12 @@ for (const kind of testDatabaseKinds()) {
       const wh = await makeWarehouse(ts);
       const sku = await makeItem(ts);
       await receive(ts, wh, [{ sku, qty: 3, unitCost: 1 }]);
-      const res = await ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 3.5, reference: 'too-much' });
+      const res = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: wh,
+        qty: 3.5,
+        reference: 'too-much',
+      });
       expect(res.status).toBe(409);
       expect(res.headers['content-type']).toContain('application/problem+json');
       expect(res.body).toMatchObject({ code: 'insufficient_stock', status: 409 });
@@ -44,14 +60,21 @@ for (const kind of testDatabaseKinds()) {
       const sku = await makeItem(ts);
       await receive(ts, wh, [{ sku, qty: 100, unitCost: '9.99' }]);
       const results = await Promise.all(
-        Array.from({ length: 500 }, (_, i) => ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 1, reference: `flash-${i}` })),
+        Array.from({ length: 500 }, (_, i) =>
+          ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 1, reference: `flash-${i}` }),
+        ),
       );
       const statuses = results.map((r) => r.status);
       expect(statuses.filter((s) => s === 201)).toHaveLength(100);
       expect(statuses.filter((s) => s === 409)).toHaveLength(400);
-      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'insufficient_stock')).toBe(true);
+      expect(results.filter((r) => r.status === 409).every((r) => r.body.code === 'insufficient_stock')).toBe(
+        true,
+      );
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 100, reserved: 100, available: 0 });
-      const active = await ts.api<{ items: unknown[] }>('GET', `/api/v1/reservations?sku=${sku}&status=active&limit=500`);
+      const active = await ts.api<{ items: unknown[] }>(
+        'GET',
+        `/api/v1/reservations?sku=${sku}&status=active&limit=500`,
+      );
       expect(active.body.items).toHaveLength(100);
       expect(await verifyLedger(ts.server.database.db)).toEqual([]);
     });
@@ -102,7 +125,13 @@ for (const kind of testDatabaseKinds()) {
       const sku = await makeItem(ts);
       await receive(ts, wh, [{ sku, qty: 10, unitCost: 1 }]);
       const expiresAt = new Date(Date.now() + 300).toISOString();
-      const res = await ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 4, reference: 'cart', expiresAt });
+      const res = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: wh,
+        qty: 4,
+        reference: 'cart',
+        expiresAt,
+      });
       expect(res.status).toBe(201);
       expect(await stockOf(ts, sku, wh)).toMatchObject({ reserved: 4 });
       await new Promise((r) => setTimeout(r, 400));

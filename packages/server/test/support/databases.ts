@@ -1,7 +1,7 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 
 /** A fresh, empty database for one test file, and how to throw it away. */
@@ -14,7 +14,8 @@ export interface TestDatabase {
 /** The databases every data test runs on: embedded always, PostgreSQL when TEST_DATABASE_URL is set. */
 export function testDatabaseKinds(): ('sqlite' | 'postgres')[] {
   if (process.env.TEST_DATABASE_URL) return ['sqlite', 'postgres'];
-  if (process.env.CI === 'true') throw new Error('CI=true needs TEST_DATABASE_URL: PostgreSQL tests are never skipped in CI');
+  if (process.env.CI === 'true')
+    throw new Error('CI=true needs TEST_DATABASE_URL: PostgreSQL tests are never skipped in CI');
   return ['sqlite'];
 }
 
@@ -22,7 +23,11 @@ export function testDatabaseKinds(): ('sqlite' | 'postgres')[] {
 export async function createTestDatabase(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'onhand-test-'));
-    return { kind, url: join(dir, 'onhand.db'), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return {
+      kind,
+      url: join(dir, 'onhand.db'),
+      drop: async () => rmSync(dir, { recursive: true, force: true }),
+    };
   }
   const base = process.env.TEST_DATABASE_URL;
   if (!base) throw new Error('TEST_DATABASE_URL is not set');

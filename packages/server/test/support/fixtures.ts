@@ -16,14 +16,22 @@ export async function makeWarehouse(ts: TestServer, code = uniqueCode('WH')): Pr
 }
 
 /** Creates an item and returns its SKU. */
-export async function makeItem(ts: TestServer, sku = uniqueCode('SKU'), extra: Record<string, unknown> = {}): Promise<string> {
+export async function makeItem(
+  ts: TestServer,
+  sku = uniqueCode('SKU'),
+  extra: Record<string, unknown> = {},
+): Promise<string> {
   const res = await ts.api('POST', '/api/v1/items', { sku, name: `Item ${sku}`, ...extra });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return sku;
 }
 
 /** Posts a receipt of lines into a warehouse. */
-export async function receive(ts: TestServer, warehouse: string, lines: { sku: string; qty: number; unitCost: number | string; batch?: string; expiresOn?: string }[]) {
+export async function receive(
+  ts: TestServer,
+  warehouse: string,
+  lines: { sku: string; qty: number; unitCost: number | string; batch?: string; expiresOn?: string }[],
+) {
   const res = await ts.api('POST', '/api/v1/receipts', { warehouse, lines });
   expect(res.status, JSON.stringify(res.body)).toBe(201);
   return res.body;
@@ -31,7 +39,10 @@ export async function receive(ts: TestServer, warehouse: string, lines: { sku: s
 
 /** The stock row of a SKU in a warehouse. */
 export async function stockOf(ts: TestServer, sku: string, warehouse: string) {
-  const res = await ts.api<{ items: Record<string, number>[] }>('GET', `/api/v1/stock?sku=${encodeURIComponent(sku)}&warehouse=${encodeURIComponent(warehouse)}`);
+  const res = await ts.api<{ items: Record<string, number>[] }>(
+    'GET',
+    `/api/v1/stock?sku=${encodeURIComponent(sku)}&warehouse=${encodeURIComponent(warehouse)}`,
+  );
   expect(res.status).toBe(200);
   return res.body.items[0];
 }

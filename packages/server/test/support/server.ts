@@ -31,10 +31,23 @@ export interface TestServer {
 }
 
 /** Starts a server on a fresh database of a kind and signs the administrator in. */
-export async function startTestServer(kind: 'sqlite' | 'postgres', options: { clock?: () => number; jobs?: boolean } = {}): Promise<TestServer> {
+export async function startTestServer(
+  kind: 'sqlite' | 'postgres',
+  options: { clock?: () => number; jobs?: boolean } = {},
+): Promise<TestServer> {
   const database = await createTestDatabase(kind);
-  const config = loadConfig({ DATABASE_URL: database.url, ONHAND_ADMIN_EMAIL: ADMIN_EMAIL, ONHAND_ADMIN_PASSWORD: ADMIN_PASSWORD, ONHAND_TZ: 'Asia/Shanghai', DATABASE_POOL_SIZE: '8' });
-  const server = await buildServer(config, { logger: false, jobs: options.jobs ?? false, ...(options.clock ? { clock: options.clock } : {}) });
+  const config = loadConfig({
+    DATABASE_URL: database.url,
+    ONHAND_ADMIN_EMAIL: ADMIN_EMAIL,
+    ONHAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ONHAND_TZ: 'Asia/Shanghai',
+    DATABASE_POOL_SIZE: '8',
+  });
+  const server = await buildServer(config, {
+    logger: false,
+    jobs: options.jobs ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
   await server.app.listen({ port: 0, host: '127.0.0.1' });
   const address = server.app.server.address();
   const port = typeof address === 'object' && address ? address.port : 0;
@@ -47,7 +60,11 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', options: { cl
     let payload: string | undefined = opts.raw;
     if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
-    const res = await fetch(`${baseUrl}${path}`, { method, headers, ...(payload === undefined ? {} : { body: payload }) });
+    const res = await fetch(`${baseUrl}${path}`, {
+      method,
+      headers,
+      ...(payload === undefined ? {} : { body: payload }),
+    });
     const text = await res.text();
     let parsed: unknown = text;
     try {
@@ -70,14 +87,22 @@ export async function startTestServer(kind: 'sqlite' | 'postgres', options: { cl
       await database.drop();
     },
   };
-  const login = await api<{ token: string }>('POST', '/api/v1/auth/login', { email: ADMIN_EMAIL, password: ADMIN_PASSWORD }, { token: null });
+  const login = await api<{ token: string }>(
+    'POST',
+    '/api/v1/auth/login',
+    { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    { token: null },
+  );
   if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
   ts.token = login.body.token;
   return ts;
 }
 
 /** Starts a server for the enclosing describe block and stops it afterwards. */
-export function useTestServer(kind: 'sqlite' | 'postgres', options: { clock?: () => number; jobs?: boolean } = {}): () => TestServer {
+export function useTestServer(
+  kind: 'sqlite' | 'postgres',
+  options: { clock?: () => number; jobs?: boolean } = {},
+): () => TestServer {
   let ts: TestServer | undefined;
   beforeAll(async () => {
     ts = await startTestServer(kind, options);

@@ -58,6 +58,9 @@ function connectPostgres(url: string, poolSize: number): Database {
           : pg.types.getTypeParser(oid, format as 'text')) as typeof pg.types.getTypeParser,
     },
   });
+  // An idle connection closed by the server (restart, DROP DATABASE … FORCE) must not crash the
+  // process: the pool drops it and the next query opens a new one.
+  pool.on('error', () => undefined);
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   parsed.password = '';

@@ -1,13 +1,27 @@
+import SQLite from 'better-sqlite3';
 import { type Migration, type MigrationProvider, Migrator } from 'kysely';
 import type { Database } from './connect';
 import { migrations } from './migrations';
 
 /**
- * Brings the schema up to date. Kysely's migrator holds a lock while it runs (an advisory lock on
- * PostgreSQL, so several processes may start at once) and refuses a history that diverged from
- * the code: an applied migration that the code does not have, or a new one sorted before it.
+ * Brings the schema up to date under a lock, so several processes may start at once: on
+ * PostgreSQL Kysely's advisory lock, on the embedded database an exclusive lock on a sibling
+ * lock file. Refuses a history that diverged from the code: an applied migration that the code
+ * does not have, or a new one sorted before it.
  */
-export async function migrateToLatest({ db, dialect }: Database): Promise<string[]> {
+export async function migrateToLatest(database: Database): Promise<string[]> {
+  if (database.dialect === 'postgres') return runMigrations(database);
+  const lock = new SQLite(`${database.location}.migrate-lock`, { timeout: 60_000 });
+  try {
+    lock.exec('BEGIN EXCLUSIVE');
+    return await runMigrations(database);
+  } finally {
+    if (lock.inTransaction) lock.exec('ROLLBACK');
+    lock.close();
+  }
+}
+
+async function runMigrations({ db, dialect }: Database): Promise<string[]> {
   const provider: MigrationProvider = {
     async getMigrations() {
       const built: Record<string, Migration> = {};

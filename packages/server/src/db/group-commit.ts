@@ -40,20 +40,31 @@ export class GroupCommit<Req, Res> {
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
       const batch = this.queue.splice(0, this.maxBatch);
-      try {
-        const results = await this.db.transaction().execute((trx) =>
-          this.handle(
-            trx,
-            batch.map((w) => w.request),
-          ),
-        );
-        for (const [i, w] of batch.entries()) w.resolve(results[i] as Res);
-      } catch (error) {
-        for (const w of batch) w.reject(error);
+      if (!(await this.commit(batch, false))) {
+        // One request must not fail the others: retry each on its own to isolate the failure.
+        for (const w of batch) await this.commit([w], true);
       }
       // Let requests that arrived during the commit join the next batch.
       if (this.queue.length > 0) await new Promise((r) => setImmediate(r));
     }
     this.running = false;
+  }
+
+  /** Commits one batch and hands out its results; on failure rejects them if told to, else reports false. */
+  private async commit(batch: Waiting<Req, Res>[], rejectOnFailure: boolean): Promise<boolean> {
+    try {
+      const results = await this.db.transaction().execute((trx) =>
+        this.handle(
+          trx,
+          batch.map((w) => w.request),
+        ),
+      );
+      for (const [i, w] of batch.entries()) w.resolve(results[i] as Res);
+      return true;
+    } catch (error) {
+      if (!rejectOnFailure) return false;
+      for (const w of batch) w.reject(error);
+      return true;
+    }
   }
 }

@@ -1,5 +1,6 @@
 import { formatDecimal, MONEY_SCALE } from '@onhand/domain';
 import type { Database } from '../db/connect';
+import { Problem } from '../http/problem';
 import { wireServices } from '../main';
 import type { Principal } from '../modules/auth/principal';
 import { principalOf } from '../modules/auth/principal';
@@ -42,32 +43,41 @@ export async function seedDemo(
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
 
   const skus: { sku: string; cost: number; expiry: boolean }[] = [];
-  await db.transaction().execute(async (trx) => {
-    for (const w of DEMO_WAREHOUSES) await s.warehouses.create(trx, w);
-    for (const p of DEMO_SUPPLIERS) await s.suppliers.create(trx, p);
-    for (const c of DEMO_CUSTOMERS) await s.customers.create(trx, c);
-    for (const category of DEMO_CATEGORIES) {
-      let n = 0;
-      for (const product of category.products) {
-        for (const size of category.sizes) {
-          n++;
-          const sku = `${category.prefix}-${String(n).padStart(3, '0')}`;
-          const [low, high] = category.cost;
-          const cost = Math.round((low + rnd() * (high - low)) * 100) / 100;
-          await s.items.create(trx, {
-            sku,
-            name: `${product} ${size}`,
-            unit: category.unit,
-            category: category.name,
-            barcodes: [`69${String(skus.length + 1).padStart(10, '0')}${skus.length % 10}`],
-            batchTracked: category.expiry,
-            expiryTracked: category.expiry,
-          });
-          skus.push({ sku, cost, expiry: category.expiry });
+  const created = await db
+    .transaction()
+    .execute(async (trx) => {
+      for (const w of DEMO_WAREHOUSES) await s.warehouses.create(trx, w);
+      for (const p of DEMO_SUPPLIERS) await s.suppliers.create(trx, p);
+      for (const c of DEMO_CUSTOMERS) await s.customers.create(trx, c);
+      for (const category of DEMO_CATEGORIES) {
+        let n = 0;
+        for (const product of category.products) {
+          for (const size of category.sizes) {
+            n++;
+            const sku = `${category.prefix}-${String(n).padStart(3, '0')}`;
+            const [low, high] = category.cost;
+            const cost = Math.round((low + rnd() * (high - low)) * 100) / 100;
+            await s.items.create(trx, {
+              sku,
+              name: `${product} ${size}`,
+              unit: category.unit,
+              category: category.name,
+              barcodes: [`69${String(skus.length + 1).padStart(10, '0')}${skus.length % 10}`],
+              batchTracked: category.expiry,
+              expiryTracked: category.expiry,
+            });
+            skus.push({ sku, cost, expiry: category.expiry });
+          }
         }
       }
-    }
-  });
+      return true;
+    })
+    // Another process starting on the same empty database loaded the demo first.
+    .catch((error: unknown) => {
+      if (error instanceof Problem && error.code === 'conflict') return false;
+      throw error;
+    });
+  if (!created) return null;
 
   let receipts = 0;
   const receive = async (warehouse: string, lines: typeof skus, at: number) => {

@@ -70,7 +70,14 @@ export async function createHttpApp(options: {
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   // The API speaks JSON only: any other body is 415, never a string that fails validation oddly.
-  app.removeContentTypeParser('text/plain');
+  // An empty JSON body (an action such as release, sent with a JSON content type) means no body.
+  app.removeContentTypeParser(['text/plain', 'application/json']);
+  const parseJson = app.getDefaultJsonParser('error', 'ignore');
+  app.addContentTypeParser('application/json', { parseAs: 'string' }, (request, body, done) => {
+    const text = body.toString();
+    if (text.trim() === '') done(null, undefined);
+    else parseJson(request, text, done);
+  });
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorateRequest('principal', null);

@@ -1,5 +1,7 @@
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { InsufficientStockError } from '../ledger/types';
+import { qtyOut } from './format';
 import { type FieldError, invalid, Problem } from './problem';
 
 /** Sends a problem+json response. */
@@ -15,6 +17,18 @@ function fieldPath(context: string | undefined, instancePath: string): string {
 /** Turns any error into the problem the caller sees; never leaks a stack trace or SQL. */
 export function toProblem(error: unknown, request: FastifyRequest): Problem {
   if (error instanceof Problem) return error;
+  if (error instanceof InsufficientStockError) {
+    return new Problem('insufficient_stock', `not enough stock on ${error.lines.length} line(s)`, {
+      errors: error.lines.map((l) => ({
+        path: `lines.${l.line - 1}.qty`,
+        message: 'is more than is available',
+        itemId: l.itemId,
+        warehouseId: l.warehouseId,
+        requested: qtyOut(l.requested),
+        available: qtyOut(l.available),
+      })),
+    });
+  }
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors: FieldError[] = error.validation.map((v) => ({
       path: fieldPath(error.validationContext, v.instancePath),

@@ -19,7 +19,15 @@ const key = (itemId: string, warehouseId: string) => `${itemId}\u0000${warehouse
  * the layers hold exactly the on-hand quantity and the ledger's value; each layer = its receipt
  * minus its takes. An empty list means the books agree.
  */
-export async function verifyLedger(db: Kysely<DB>): Promise<Difference[]> {
+export function verifyLedger(db: Kysely<DB>): Promise<Difference[]> {
+  // One snapshot for every read, so that writes meanwhile cannot show as differences.
+  return db
+    .transaction()
+    .setIsolationLevel('repeatable read')
+    .execute((trx) => compare(trx));
+}
+
+async function compare(db: Kysely<DB>): Promise<Difference[]> {
   const differences: Difference[] = [];
   const add = (
     check: string,

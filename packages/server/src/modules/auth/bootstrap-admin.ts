@@ -25,7 +25,7 @@ export async function bootstrapAdmin(
   const email = (settings.email ?? 'admin@onhand.local').trim().toLowerCase();
   const generatedPassword = settings.password ? null : randomBytes(12).toString('base64url');
   const password = settings.password ?? generatedPassword ?? '';
-  await db
+  const inserted = await db
     .insertInto('users')
     .values({
       id: newId(now),
@@ -39,6 +39,7 @@ export async function bootstrapAdmin(
       updated_at: now,
     })
     .onConflict((oc) => oc.column('email').doNothing())
-    .execute();
-  return { email, generatedPassword };
+    .executeTakeFirst();
+  // Another process starting at the same moment may have created the administrator first.
+  return inserted.numInsertedOrUpdatedRows === 1n ? { email, generatedPassword } : null;
 }

@@ -33,8 +33,8 @@ const RETRIES = 5;
 
 /**
  * Reservations at flash-sale rates without giving up durability: requests that arrive together
- * are granted in one transaction, one guarded UPDATE per SKU for their sum (first come, first
- * served when not all fit), one insert for their rows and one for their idempotency records.
+ * are granted in one transaction, one guarded UPDATE per SKU for their sum (when not all fit, in
+ * arrival order, each that still fits), one insert for their rows and one for their idempotency records.
  */
 export class ReservationDesk {
   private readonly group: GroupCommit<ReserveRequest, ReserveOutcome>;

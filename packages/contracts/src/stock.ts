@@ -80,6 +80,7 @@ export const asOfQuery = pageQuery.extend({
   date: businessDate,
   warehouse: z.string().optional(),
   sku: z.string().optional(),
+  format: z.enum(['json', 'csv']).optional(),
 });
 export const valuationQuery = pageQuery.extend({
   date: businessDate.optional(),

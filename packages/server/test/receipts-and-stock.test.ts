@@ -132,6 +132,13 @@ for (const kind of testDatabaseKinds()) {
       ]);
       const nov1 = await ts.api('GET', `/api/v1/stock/as-of?date=2026-11-01&warehouse=${wh}`);
       expect(nov1.body.items).toEqual([expect.objectContaining({ sku, qty: 15, value: 22.5 })]);
+      const csv = await ts.api('GET', `/api/v1/stock/as-of?date=2026-10-31&sku=${sku}&format=csv`);
+      expect(
+        String(csv.body)
+          .replace(/^\uFEFF/, '')
+          .trim()
+          .split('\r\n'),
+      ).toEqual(['sku,warehouse,qty,value', `${sku},${wh},10,12.5`]);
       const oct30 = await ts.api('GET', `/api/v1/stock/as-of?date=2026-10-30&sku=${sku}`);
       expect(oct30.body.items).toEqual([]);
 

@@ -60,8 +60,12 @@ export function registerStockRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/stock/as-of',
     { schema: { tags: ['stock'], querystring: asOfQuery, response: { 200: valuationReport, 400: problem } } },
-    async (request) => {
+    async (request, reply) => {
       authorize(request, 'stock.read');
+      if (request.query.format === 'csv') {
+        const all = await s.stock.asOf({ ...request.query, limit: Number.MAX_SAFE_INTEGER });
+        return sendCsv(reply, `stock-as-of-${request.query.date}.csv`, valuedColumns, valuedRows(all));
+      }
       return s.stock.asOf(request.query);
     },
   );

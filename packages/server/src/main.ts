@@ -6,7 +6,7 @@ import { migrateToLatest } from './db/migrator';
 import { type App, createHttpApp } from './http/app';
 import { IdempotencyGuard } from './http/idempotency';
 import { RateLimiter } from './http/rate-limit';
-import { startReservationExpiry } from './jobs/reservation-expiry';
+import { every } from './jobs/every';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
 import { SessionService } from './modules/auth/sessions.service';
@@ -87,15 +87,20 @@ export async function buildServer(
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);
-    const stopJobs =
-      options.jobs === false ? () => undefined : startReservationExpiry(services.reservations, app.log);
+    const jobs =
+      options.jobs === false
+        ? []
+        : [
+            every('expired reservations released', 1000, () => services.reservations.expireDue(), app.log),
+            every('old idempotency keys forgotten', 3_600_000, () => services.idempotency.prune(), app.log),
+          ];
     return {
       app,
       database,
       services,
       admin,
       async stop() {
-        stopJobs();
+        for (const stop of jobs) stop();
         await app.close();
         await database.close();
       },

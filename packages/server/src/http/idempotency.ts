@@ -26,6 +26,9 @@ type RunnerResult = HttpResult | typeof RECORDED_ELSEWHERE;
 
 class KeyTakenError extends Error {}
 
+/** How long a recorded response is replayed for an Idempotency-Key: seven days. */
+export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
+
 /** JSON with object keys sorted, so that the same body always hashes the same. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -141,6 +144,15 @@ export class IdempotencyGuard {
       if (isUniqueViolation(error)) throw new KeyTakenError();
       throw error;
     }
+  }
+
+  /** Forgets recorded responses older than the retention; a retry after that acts anew. */
+  async prune(retentionMs: number = IDEMPOTENCY_RETENTION_MS): Promise<number> {
+    const result = await this.db
+      .deleteFrom('idempotency_keys')
+      .where('created_at', '<', BigInt(this.clock() - retentionMs))
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
   }
 
   /** Which of these claims already have a recorded response (checked inside a transaction). */

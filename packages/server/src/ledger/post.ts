@@ -17,7 +17,7 @@ import {
  * The only way on-hand stock changes. Writes one ledger entry per movement, moves the balance
  * and the FIFO cost layers with it, all in the caller's transaction. If any outbound movement is
  * not covered, it throws InsufficientStockError naming every short line, and the caller's
- * transaction rolls back whole.
+ * transaction rolls back whole. Returns the entries in the order of the movements.
  */
 export async function post(
   trx: Trx,
@@ -25,16 +25,23 @@ export async function post(
   actor: Actor,
   movements: readonly Movement[],
 ): Promise<PostedEntry[]> {
-  const posted: PostedEntry[] = [];
-  const short: ShortLine[] = [];
   for (const movement of movements) {
     if (movement.qty <= 0n)
       throw new RangeError(`line ${movement.line}: a movement quantity must be positive`);
+  }
+  const posted: PostedEntry[] = new Array(movements.length);
+  const short: ShortLine[] = [];
+  // Balance rows are locked in one order (item, then warehouse) whatever the order of the lines,
+  // so that two documents touching the same SKUs cannot deadlock each other on PostgreSQL. The
+  // sort is stable: movements of one SKU × warehouse still post in line order.
+  for (const i of lockOrder(movements)) {
+    const movement = movements[i];
+    if (!movement) continue;
     if (movement.direction === 'in') {
-      posted.push(await postInbound(trx, document, actor, movement));
+      posted[i] = await postInbound(trx, document, actor, movement);
     } else {
       const entry = await postOutbound(trx, document, actor, movement);
-      if (entry) posted.push(entry);
+      if (entry) posted[i] = entry;
       else
         short.push({
           line: movement.line,
@@ -45,8 +52,21 @@ export async function post(
         });
     }
   }
-  if (short.length > 0) throw new InsufficientStockError(short);
+  if (short.length > 0) throw new InsufficientStockError(short.sort((a, b) => a.line - b.line));
   return posted;
+}
+
+/** Indices of the movements sorted by item and warehouse, keeping line order within each. */
+function lockOrder(movements: readonly Movement[]): number[] {
+  const compare = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
+  return movements
+    .map((_, i) => i)
+    .sort((a, b) => {
+      const x = movements[a];
+      const y = movements[b];
+      if (!x || !y) return a - b;
+      return compare(x.itemId, y.itemId) || compare(x.warehouseId, y.warehouseId) || a - b;
+    });
 }
 
 async function postInbound(

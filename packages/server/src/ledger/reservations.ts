@@ -45,16 +45,26 @@ export async function expireDue(
 ): Promise<number> {
   let query = trx
     .selectFrom('reservations')
-    .select('id')
+    .select(['id', 'item_id', 'warehouse_id'])
     .where('status', '=', 'active')
     .where('expires_at', '<=', BigInt(now))
-    .orderBy('expires_at')
     .limit(500);
   if (only) query = query.where('item_id', '=', only.itemId).where('warehouse_id', '=', only.warehouseId);
   let expired = 0;
-  for (const { id } of await query.execute()) {
+  // Ended in item order, as `post` locks balance rows, so expiry cannot deadlock with a document.
+  const due = (await query.execute()).sort((a, b) => compareKeys(a, b));
+  for (const { id } of due) {
     const outcome = await endReservation(trx, id, 'expired', now);
     if (outcome?.ended) expired++;
   }
   return expired;
+}
+
+function compareKeys(
+  a: { item_id: string; warehouse_id: string },
+  b: { item_id: string; warehouse_id: string },
+): number {
+  const ka = `${a.item_id}\u0000${a.warehouse_id}`;
+  const kb = `${b.item_id}\u0000${b.warehouse_id}`;
+  return ka < kb ? -1 : ka > kb ? 1 : 0;
 }

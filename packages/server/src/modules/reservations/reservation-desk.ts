@@ -66,7 +66,9 @@ export class ReservationDesk {
       const key = `${r.itemId}\u0000${r.warehouseId}`;
       groups.set(key, [...(groups.get(key) ?? []), i]);
     });
-    for (const indices of groups.values()) await this.grant(trx, requests, indices, outcomes);
+    // Balance rows are locked in item order, as `post` does, so a batch cannot deadlock with a document.
+    const ordered = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    for (const [, indices] of ordered) await this.grant(trx, requests, indices, outcomes);
 
     const granted = requests.flatMap((r, i) => {
       const o = outcomes[i];

@@ -146,20 +146,41 @@ export class IdempotencyGuard {
     }
   }
 
-  /** Forgets recorded responses older than the retention; a retry after that acts anew. */
-  async prune(retentionMs: number = IDEMPOTENCY_RETENTION_MS): Promise<number> {
-    const result = await this.db
-      .deleteFrom('idempotency_keys')
-      .where('created_at', '<', BigInt(this.clock() - retentionMs))
-      .executeTakeFirst();
-    return Number(result.numDeletedRows);
+  /**
+   * Forgets recorded responses older than the retention; a retry after that acts anew. Deletes in
+   * small chunks, so that a large backlog never holds the database for long.
+   */
+  async prune(retentionMs: number = IDEMPOTENCY_RETENTION_MS, chunk = 1000): Promise<number> {
+    const cutoff = BigInt(this.clock() - retentionMs);
+    let total = 0;
+    for (;;) {
+      // The age of the chunk-th oldest record bounds this round; with fewer left, the cutoff does.
+      const edge = await this.db
+        .selectFrom('idempotency_keys')
+        .select('created_at')
+        .where('created_at', '<', cutoff)
+        .orderBy('created_at')
+        .offset(chunk - 1)
+        .limit(1)
+        .executeTakeFirst();
+      const result = await this.db
+        .deleteFrom('idempotency_keys')
+        .where('created_at', edge ? '<=' : '<', edge ? edge.created_at : cutoff)
+        .executeTakeFirst();
+      total += Number(result.numDeletedRows);
+      if (!edge) return total;
+    }
   }
 
   /** Which of these claims already have a recorded response (checked inside a transaction). */
   async recordedAmong(trx: Trx, claims: readonly IdempotencyClaim[]): Promise<Set<string>> {
     const found = new Set<string>();
     const byScope = new Map<string, string[]>();
-    for (const c of claims) byScope.set(c.scope, [...(byScope.get(c.scope) ?? []), c.key]);
+    for (const c of claims) {
+      const keys = byScope.get(c.scope);
+      if (keys) keys.push(c.key);
+      else byScope.set(c.scope, [c.key]);
+    }
     for (const [scope, keys] of byScope) {
       for (let i = 0; i < keys.length; i += 500) {
         const rows = await trx

@@ -260,5 +260,6 @@ export const foundation: MigrationFactory = (dialect) => ({
       .addColumn('created_at', 'bigint', (c) => c.notNull())
       .addPrimaryKeyConstraint('idempotency_keys_pk', ['scope', 'key'])
       .execute();
+    await db.schema.createIndex('idempotency_keys_age').on('idempotency_keys').column('created_at').execute();
   },
 });

@@ -64,7 +64,9 @@ export class ReservationDesk {
         return;
       }
       const key = `${r.itemId}\u0000${r.warehouseId}`;
-      groups.set(key, [...(groups.get(key) ?? []), i]);
+      const group = groups.get(key);
+      if (group) group.push(i);
+      else groups.set(key, [i]);
     });
     // Balance rows are locked in item order, as `post` does, so a batch cannot deadlock with a document.
     const ordered = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));

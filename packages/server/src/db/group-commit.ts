@@ -5,6 +5,9 @@ import type { DB } from './schema';
 /** Handles one batch inside one transaction; returns one result per request, in order. */
 export type BatchHandler<Req, Res> = (trx: Trx, requests: readonly Req[]) => Promise<Res[]>;
 
+/** How many turns of the event loop a batch waits at most for requests still arriving. */
+const GATHER_TURNS = 8;
+
 interface Waiting<Req, Res> {
   request: Req;
   resolve: (result: Res) => void;
@@ -32,22 +35,38 @@ export class GroupCommit<Req, Res> {
       this.queue.push({ request, resolve, reject });
       if (!this.running) {
         this.running = true;
-        setImmediate(() => void this.drain());
+        void this.drain();
       }
     });
   }
 
   private async drain(): Promise<void> {
     while (this.queue.length > 0) {
+      await this.gather();
       const batch = this.queue.splice(0, this.maxBatch);
       if (!(await this.commit(batch, false))) {
         // One request must not fail the others: retry each on its own to isolate the failure.
         for (const w of batch) await this.commit([w], true);
       }
-      // Let requests that arrived during the commit join the next batch.
-      if (this.queue.length > 0) await new Promise((r) => setImmediate(r));
     }
     this.running = false;
+  }
+
+  /**
+   * Lets requests that are arriving join the batch: yields to the event loop while the queue is
+   * still growing (a few turns at most), so one commit serves a whole wave of requests rather
+   * than its first few. Costs nothing measurable when requests come one at a time.
+   */
+  private async gather(): Promise<void> {
+    let seen = -1;
+    for (
+      let turn = 0;
+      turn < GATHER_TURNS && this.queue.length !== seen && this.queue.length < this.maxBatch;
+      turn++
+    ) {
+      seen = this.queue.length;
+      await new Promise((r) => setImmediate(r));
+    }
   }
 
   /** Commits one batch and hands out its results; on failure rejects them if told to, else reports false. */

@@ -29,18 +29,6 @@ class KeyTakenError extends Error {}
 /** How long a recorded response is replayed for an Idempotency-Key: seven days. */
 export const IDEMPOTENCY_RETENTION_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** JSON with object keys sorted, so that the same body always hashes the same. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value !== null && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>)
-      .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
-
 /** The claim of a request, or null when it carries no Idempotency-Key. */
 export function claimOf(
   scope: string,
@@ -55,8 +43,10 @@ export function claimOf(
       errors: [{ path: 'Idempotency-Key', message: 'must be 1 to 255 characters' }],
     });
   }
+  // The body is the validated one: its keys come out of the schema in schema order and unknown
+  // keys are dropped, so the same request always serialises, and hashes, the same.
   const hash = createHash('sha256')
-    .update(`${method} ${path}\n${canonicalJson(body)}`)
+    .update(`${method} ${path}\n${JSON.stringify(body)}`)
     .digest('base64url');
   return { scope, key, hash };
 }

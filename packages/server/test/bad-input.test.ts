@@ -100,6 +100,32 @@ for (const kind of testDatabaseKinds()) {
       expect(unknownWh.body.errors).toEqual([expect.objectContaining({ path: 'warehouse' })]);
     });
 
+    it('refuses a reservation that would expire in the past, naming expiresAt', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const sku = await makeItem(ts);
+      await receive(ts, wh, [{ sku, qty: 5, unitCost: 1 }]);
+      const past = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: wh,
+        qty: 1,
+        reference: 'r',
+        expiresAt: '2020-01-01T00:00:00Z',
+      });
+      expect(past.status).toBe(400);
+      expect(past.body.errors).toEqual([{ path: 'expiresAt', message: 'must be in the future' }]);
+      const noZone = await ts.api('POST', '/api/v1/reservations', {
+        sku,
+        warehouse: wh,
+        qty: 1,
+        reference: 'r',
+        expiresAt: '2030-01-01T00:00:00',
+      });
+      expect(noZone.status).toBe(400);
+      expect(noZone.body.errors).toEqual([expect.objectContaining({ path: 'expiresAt' })]);
+      expect(await stockOf(ts, sku, wh)).toMatchObject({ reserved: 0 });
+    });
+
     it('answers malformed JSON with validation_failed and changes nothing', async () => {
       const ts = server();
       const before = await ledgerCount(ts);

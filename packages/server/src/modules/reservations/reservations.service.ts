@@ -11,7 +11,7 @@ import {
   RECORDED_ELSEWHERE,
 } from '../../http/idempotency';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
-import { notFound, Problem } from '../../http/problem';
+import { invalid, notFound, Problem } from '../../http/problem';
 import { endReservation, expireDue } from '../../ledger/reservations';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
@@ -79,6 +79,8 @@ export class ReservationService {
   ): Promise<HttpResult> {
     const at = this.clock();
     const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
+    if (expiresAt !== null && expiresAt <= at)
+      throw invalid([{ path: 'expiresAt', message: 'must be in the future' }]);
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
       [{ path: 'sku', sku: input.sku }],

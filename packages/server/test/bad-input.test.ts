@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from './support/databases';
-import { makeItem, makeWarehouse, receive, stockOf } from './support/fixtures';
+import { makeItem, makeWarehouse, stockedItem, stockOf } from './support/fixtures';
 import { type TestServer, useTestServer } from './support/server';
 
 async function ledgerCount(ts: TestServer): Promise<number> {
@@ -102,9 +102,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('refuses a reservation that would expire in the past, naming expiresAt', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 5, unitCost: 1 }]);
+      const { wh, sku } = await stockedItem(ts, 5, 1);
       const past = await ts.api('POST', '/api/v1/reservations', {
         sku,
         warehouse: wh,
@@ -175,9 +173,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('keeps stock unchanged after a refused reservation of an over-precise quantity', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 5, unitCost: 1 }]);
+      const { wh, sku } = await stockedItem(ts, 5, 1);
       const res = await ts.api('POST', '/api/v1/reservations', {
         sku,
         warehouse: wh,

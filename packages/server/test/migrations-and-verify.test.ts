@@ -5,7 +5,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { connect, type Database } from '../src/db/connect';
 import { migrateToLatest } from '../src/db/migrator';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from './support/databases';
-import { makeItem, makeWarehouse, receive } from './support/fixtures';
+import { stockedItem } from './support/fixtures';
 import { useTestServer } from './support/server';
 
 const run = promisify(execFile);
@@ -75,9 +75,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('finds the books clean, then names each difference after a balance and a layer are tampered with', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 10, unitCost: '1.5' }]);
+      const { wh, sku } = await stockedItem(ts, 10, '1.5');
       expect(
         await ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 2, reference: 'v' }),
       ).toMatchObject({ status: 201 });

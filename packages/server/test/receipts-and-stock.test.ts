@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../src/ledger/verify';
 import { testDatabaseKinds } from './support/databases';
-import { makeItem, makeWarehouse, receive, stockOf } from './support/fixtures';
+import { makeItem, makeWarehouse, receive, stockedItem, stockOf } from './support/fixtures';
 import { useTestServer } from './support/server';
 
 // Business dates are in Asia/Shanghai for these servers: 2026-10-31 ends at 2026-10-31T16:00:00Z.
@@ -160,9 +160,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('values stock with FIFO and answers the report as CSV too', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 3, unitCost: '10.1234' }]);
+      const { wh, sku } = await stockedItem(ts, 3, '10.1234');
       await receive(ts, wh, [{ sku, qty: 1.001, unitCost: '0.0005' }]);
       const json = await ts.api('GET', `/api/v1/reports/valuation?warehouse=${wh}`);
       // 3 × 10.1234 = 30.3702; 1.001 × 0.0005 = 0.0005005 → 0.0005 (rounded once, half up)

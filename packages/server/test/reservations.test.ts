@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../src/ledger/verify';
 import { testDatabaseKinds } from './support/databases';
-import { makeItem, makeWarehouse, receive, stockOf } from './support/fixtures';
+import { makeItem, makeWarehouse, receive, stockedItem, stockOf } from './support/fixtures';
 import { useTestServer } from './support/server';
 
 for (const kind of testDatabaseKinds()) {
@@ -10,9 +10,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('reserves, shows available drop, and releases (the cola example)', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 500, unitCost: '2.5' }]);
+      const { wh, sku } = await stockedItem(ts, 500, '2.5');
       const res = await ts.api('POST', '/api/v1/reservations', {
         sku,
         warehouse: wh,
@@ -42,9 +40,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('refuses more than is available with insufficient_stock naming the quantity', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 3, unitCost: 1 }]);
+      const { wh, sku } = await stockedItem(ts, 3, 1);
       const res = await ts.api('POST', '/api/v1/reservations', {
         sku,
         warehouse: wh,
@@ -60,9 +56,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('grants exactly 100 of 500 parallel HTTP reservations against 100 on hand, and refuses the rest', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 100, unitCost: '9.99' }]);
+      const { wh, sku } = await stockedItem(ts, 100, '9.99');
       const results = await Promise.all(
         Array.from({ length: 500 }, (_, i) =>
           ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 1, reference: `flash-${i}` }),
@@ -85,9 +79,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('replays a retried reservation with the same Idempotency-Key and refuses the key with another body', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 10, unitCost: 1 }]);
+      const { wh, sku } = await stockedItem(ts, 10, 1);
       const body = { sku, warehouse: wh, qty: 2, reference: 'retry-me' };
       const headers = { 'idempotency-key': `key-${sku}` };
       const [first, concurrent] = await Promise.all([
@@ -125,9 +117,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('releases an expired reservation by itself and shows it as expired', async () => {
       const ts = server();
-      const wh = await makeWarehouse(ts);
-      const sku = await makeItem(ts);
-      await receive(ts, wh, [{ sku, qty: 10, unitCost: 1 }]);
+      const { wh, sku } = await stockedItem(ts, 10, 1);
       const expiresAt = new Date(Date.now() + 300).toISOString();
       const res = await ts.api('POST', '/api/v1/reservations', {
         sku,

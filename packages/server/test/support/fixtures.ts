@@ -46,3 +46,15 @@ export async function stockOf(ts: TestServer, sku: string, warehouse: string) {
   expect(res.status).toBe(200);
   return res.body.items[0];
 }
+
+/** A new warehouse and a new item with `qty` received at `unitCost`: the start of most stock stories. */
+export async function stockedItem(
+  ts: TestServer,
+  qty: number,
+  unitCost: number | string,
+): Promise<{ wh: string; sku: string }> {
+  const wh = await makeWarehouse(ts);
+  const sku = await makeItem(ts);
+  await receive(ts, wh, [{ sku, qty, unitCost }]);
+  return { wh, sku };
+}

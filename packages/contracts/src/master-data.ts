@@ -81,6 +81,13 @@ export const partnerCreate = z.object({
   phone: z.string().max(40, { error: 'must be at most 40 characters' }).nullish(),
   address: text(500).nullish(),
   note: text().nullish(),
+  receiptTolerancePct: z
+    .number({ error: 'must be a number' })
+    .min(0, { error: 'must be 0 or more' })
+    .max(100, { error: 'must be at most 100' })
+    .refine((n) => Number.isInteger(n * 100), 'must have at most 2 decimal places')
+    .optional()
+    .meta({ description: 'Suppliers only: how much more than ordered may be received, in % of the line' }),
 });
 export const partnerUpdate = partnerCreate
   .omit({ code: true })
@@ -95,6 +102,7 @@ export const partner = z.object({
   phone: z.string().nullable(),
   address: z.string().nullable(),
   note: z.string().nullable(),
+  receiptTolerancePct: z.number().nullable().meta({ description: 'Suppliers only (null for customers)' }),
   active: z.boolean(),
   version: z.number(),
   ...stamps,

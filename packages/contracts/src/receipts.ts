@@ -13,7 +13,8 @@ import {
   userRef,
 } from './common';
 
-const lotCode = z
+/** A batch or bin code. */
+export const lotCode = z
   .string({ error: typeError('must be a string') })
   .trim()
   .min(1, { error: 'must not be empty' })

@@ -13,6 +13,8 @@ import { SessionService } from './modules/auth/sessions.service';
 import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
+import { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
+import { registerPurchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { registerReceiptRoutes } from './modules/receipts/receipts.routes';
 import { ReceiptService } from './modules/receipts/receipts.service';
 import { References } from './modules/references';
@@ -53,6 +55,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     stock: new StockQueries(db, timeZone),
     reservations: new ReservationService(db, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
+    purchaseOrders: new PurchaseOrderService(db, references, clock),
   };
 }
 
@@ -87,6 +90,7 @@ export async function buildServer(
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);
+    registerPurchasingRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

@@ -5,6 +5,7 @@ import type { RateLimiter } from './http/rate-limit';
 import type { SessionService } from './modules/auth/sessions.service';
 import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
+import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
 import type { ReceiptService } from './modules/receipts/receipts.service';
 import type { ReservationService } from './modules/reservations/reservations.service';
 import type { StockQueries } from './modules/stock/stock.queries';
@@ -25,4 +26,5 @@ export interface Services {
   stock: StockQueries;
   reservations: ReservationService;
   receipts: ReceiptService;
+  purchaseOrders: PurchaseOrderService;
 }

@@ -110,6 +110,7 @@ export interface LedgerEntriesTable {
   document_id: string;
   document_line: Int;
   user_id: string | null;
+  reason: string | null;
 }
 
 export interface CostLayersTable {
@@ -144,6 +145,9 @@ export interface ReservationsTable {
   created_at: Int;
   created_by: string | null;
   ended_at: Int | null;
+  /** The sales order or transfer that holds this reservation, with its line. */
+  document_id: string | null;
+  document_line: Int | null;
 }
 
 export interface ReceiptsTable {
@@ -181,6 +185,107 @@ export interface DocumentHistoryTable {
   to_status: string;
 }
 
+/** Suppliers also say how much more than ordered may be received (basis points of the open quantity). */
+export interface SuppliersTable extends PartnersTable {
+  receipt_tolerance: IntWithDefault;
+}
+
+/** The next number of each document type (PO-000001…). */
+export interface DocumentCountersTable {
+  type: string;
+  next: Int;
+}
+
+/** A document that moves stock: its head. What the generic columns mean depends on `type`. */
+export interface DocumentsTable {
+  id: string;
+  type: string;
+  number: string;
+  status: string;
+  version: Int;
+  /** The warehouse it works in (a transfer's source). */
+  warehouse_id: string | null;
+  /** A transfer's destination. */
+  to_warehouse_id: string | null;
+  supplier_id: string | null;
+  customer_id: string | null;
+  /** The document this one follows from (a return's order, an exchange's return). */
+  related_id: string | null;
+  channel: string | null;
+  reference: string | null;
+  note: string | null;
+  reason: string | null;
+  /** JSON of type-specific settings (a stocktake's scope). */
+  options: string | null;
+  created_by: string | null;
+  created_at: Int;
+  updated_at: Int;
+}
+
+/** A line of a document. `done_qty` is received (purchase) or shipped (sales, transfer). */
+export interface DocumentLinesTable {
+  document_id: string;
+  line_no: Int;
+  item_id: string;
+  qty: Int;
+  /** Unit cost (purchase) or unit price (sales), ten-thousandths. */
+  unit_price: Int | null;
+  done_qty: IntWithDefault;
+  /** A transfer line's quantity received at the destination. */
+  received_qty: IntWithDefault;
+  /** What will no longer happen: closed purchase quantity, cancelled sales quantity, lost transfer quantity. */
+  closed_qty: IntWithDefault;
+  batch: string | null;
+  expires_on: string | null;
+  bin: string | null;
+  reason: string | null;
+  disposition: string | null;
+  /** The line of the related document (a return line's order line). */
+  related_line: Int | null;
+}
+
+/** Goods a document carries at their cost: in transit on a transfer, or shipped on a sales order (returnable). */
+export interface DocumentLotsTable {
+  seq: Serial;
+  document_id: string;
+  line_no: Int;
+  kind: string;
+  item_id: string;
+  /** Where the goods are headed (in transit) or came from (returnable). */
+  warehouse_id: string;
+  batch: string | null;
+  expires_on: string | null;
+  unit_cost: Int;
+  qty_remaining: Int;
+  value_remaining: Int;
+}
+
+/** One count line of a stocktake (a scan); the system quantity is what the books said at that moment. */
+export interface StocktakeCountsTable {
+  seq: Serial;
+  document_id: string;
+  item_id: string;
+  batch: string | null;
+  bin: string | null;
+  counted_qty: Int;
+  system_qty: Int;
+  reason: string | null;
+  at: Int;
+  user_id: string | null;
+}
+
+/** A change of quarantined stock (on hand but not for sale); the balance is their sum. */
+export interface QuarantineMovesTable {
+  seq: Serial;
+  item_id: string;
+  warehouse_id: string;
+  qty: Int;
+  document_type: string;
+  document_id: string;
+  at: Int;
+  user_id: string | null;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -196,7 +301,7 @@ export interface DB {
   warehouses: WarehousesTable;
   items: ItemsTable;
   item_barcodes: ItemBarcodesTable;
-  suppliers: PartnersTable;
+  suppliers: SuppliersTable;
   customers: PartnersTable;
   stock_balances: StockBalancesTable;
   ledger_entries: LedgerEntriesTable;
@@ -207,4 +312,10 @@ export interface DB {
   receipt_lines: ReceiptLinesTable;
   document_history: DocumentHistoryTable;
   idempotency_keys: IdempotencyKeysTable;
+  document_counters: DocumentCountersTable;
+  documents: DocumentsTable;
+  document_lines: DocumentLinesTable;
+  document_lots: DocumentLotsTable;
+  stocktake_counts: StocktakeCountsTable;
+  quarantine_moves: QuarantineMovesTable;
 }

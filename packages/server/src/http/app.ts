@@ -16,8 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Permission } from '../modules/auth/permissions';
-import { permissionsOf } from '../modules/auth/permissions';
+import { holds, type Permission } from '../modules/auth/permissions';
 import type { Principal } from '../modules/auth/principal';
 import type { SessionService } from '../modules/auth/sessions.service';
 import { sendProblem, toProblem } from './errors';
@@ -137,10 +136,14 @@ export function principal(request: FastifyRequest): Principal {
 /** The principal, after checking it holds a permission (`403 forbidden` naming it otherwise). */
 export function authorize(request: FastifyRequest, permission: Permission): Principal {
   const p = principal(request);
-  if (!permissionsOf(p.roles).includes(permission)) {
-    throw new Problem('forbidden', `this needs the permission ${permission}`, { permission });
-  }
+  requirePermission(p, permission);
   return p;
+}
+
+/** Refuses (`403 forbidden` naming the permission) a principal that does not hold it. */
+export function requirePermission(p: Principal, permission: Permission): void {
+  if (!holds(p.roles, permission))
+    throw new Problem('forbidden', `this needs the permission ${permission}`, { permission });
 }
 
 /** The Idempotency-Key claim of a write, scoped to its caller. */

@@ -1,4 +1,4 @@
-import { formatDecimal, MONEY_SCALE, QTY_SCALE, toJsonNumber } from '@onhand/domain';
+import { formatDecimal, MONEY_SCALE, parseDecimal, QTY_SCALE, toJsonNumber } from '@onhand/domain';
 
 /** A stored quantity as the API's JSON number. */
 export const qtyOut = (v: bigint): number => toJsonNumber(v, QTY_SCALE);
@@ -14,3 +14,9 @@ export const isoOut = (v: bigint | number): string => new Date(Number(v)).toISOS
 export const isoOrNull = (v: bigint | number | null): string | null => (v === null ? null : isoOut(v));
 /** A stored 0/1 flag as a boolean. */
 export const flagOut = (v: bigint): boolean => v !== 0n;
+/** Money from a validated request (a decimal number or string) as stored ten-thousandths. */
+export function moneyIn(input: number | string): bigint {
+  const parsed = parseDecimal(input, MONEY_SCALE);
+  if (!parsed.ok) throw new RangeError('money passed validation but does not parse');
+  return parsed.value;
+}

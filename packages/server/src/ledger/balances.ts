@@ -103,3 +103,37 @@ export async function unreserve(
   if (result.numUpdatedRows === 0n)
     throw new Error(`reserved stock of ${itemId} in ${warehouseId} is below ${qty}`);
 }
+
+/** The balance columns that are not on hand: they move with documents, not with ledger entries. */
+export type SideQuantity = 'in_transit' | 'incoming' | 'quarantined';
+
+/**
+ * Moves one of the side quantities of a balance by `delta` (creating the row when stock first
+ * heads to a warehouse). Guarded in the statement: it never goes below 0, and quarantine never
+ * takes more than is available. Returns false when the guard refused.
+ */
+export async function shiftSideQuantity(
+  trx: Trx,
+  itemId: string,
+  warehouseId: string,
+  column: SideQuantity,
+  delta: Quantity,
+  at: number,
+): Promise<boolean> {
+  if (delta === 0n) return true;
+  await trx
+    .insertInto('stock_balances')
+    .values({ item_id: itemId, warehouse_id: warehouseId, updated_at: at })
+    .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doNothing())
+    .execute();
+  let update = trx
+    .updateTable('stock_balances')
+    .set({ [column]: sql`${sql.ref(column)} + ${delta}`, updated_at: at })
+    .where('item_id', '=', itemId)
+    .where('warehouse_id', '=', warehouseId)
+    .where(sql<boolean>`${sql.ref(column)} + ${delta} >= 0`);
+  if (column === 'quarantined' && delta > 0n)
+    update = update.where(sql<boolean>`on_hand - reserved - quarantined >= ${delta}`);
+  const result = await update.executeTakeFirst();
+  return result.numUpdatedRows > 0n;
+}

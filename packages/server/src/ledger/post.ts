@@ -76,13 +76,9 @@ async function postInbound(
   m: InboundMovement,
 ): Promise<PostedEntry> {
   const balanceAfter = await addOnHand(trx, m.itemId, m.warehouseId, m.qty, actor.at);
-  const value = valueAtCost(m.qty, m.unitCost);
-  const seq = await insertEntry(trx, document, actor, m, {
-    qty: m.qty,
-    unitCost: m.unitCost,
-    value,
-    balanceAfter,
-  });
+  const value = m.value ?? valueAtCost(m.qty, m.unitCost);
+  const unitCost = m.value === undefined ? m.unitCost : unitCostOf(m.value, m.qty);
+  const seq = await insertEntry(trx, document, actor, m, { qty: m.qty, unitCost, value, balanceAfter });
   await openLayer(trx, {
     itemId: m.itemId,
     warehouseId: m.warehouseId,
@@ -90,7 +86,7 @@ async function postInbound(
     at: actor.at,
     qty: m.qty,
     value,
-    unitCost: m.unitCost,
+    unitCost,
     batch: m.batch ?? null,
     expiresOn: m.expiresOn ?? null,
   });
@@ -100,7 +96,7 @@ async function postInbound(
     itemId: m.itemId,
     warehouseId: m.warehouseId,
     qty: m.qty,
-    unitCost: m.unitCost,
+    unitCost,
     value,
     balanceAfter,
     takes: [],
@@ -122,7 +118,7 @@ async function postOutbound(
     actor.at,
   );
   if (balanceAfter === null) return null;
-  const consumption = await planConsumption(trx, m.itemId, m.warehouseId, m.qty, m.batch ?? null);
+  const consumption = await planConsumption(trx, m.itemId, m.warehouseId, m.qty, m.batch ?? null, m.layers);
   if (consumption.shortfall > 0n) return null;
   const unitCost = unitCostOf(consumption.value, m.qty);
   const qty = -m.qty;
@@ -167,6 +163,7 @@ async function insertEntry(
       document_id: document.id,
       document_line: m.line,
       user_id: actor.userId,
+      reason: m.reason ?? null,
     })
     .returning('seq')
     .executeTakeFirstOrThrow();

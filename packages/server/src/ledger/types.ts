@@ -27,10 +27,19 @@ export interface InboundMovement {
   warehouseId: string;
   qty: Quantity;
   unitCost: Money;
+  /**
+   * The exact value, when the goods bring their cost with them (a transfer, a return at the cost it
+   * left with); otherwise qty × unit cost, rounded once.
+   */
+  value?: Money;
   batch?: string | null;
   expiresOn?: string | null;
   bin?: string | null;
+  reason?: string | null;
 }
+
+/** Which cost layers an outbound movement takes: the oldest (FIFO), the soonest to expire (FEFO), or those of some receipts. */
+export type LayerChoice = { kind: 'fifo' } | { kind: 'fefo' } | { kind: 'entries'; seqs: readonly bigint[] };
 
 /** Stock going out: it consumes the oldest cost layers (of its batch, when one is named). */
 export interface OutboundMovement {
@@ -45,6 +54,9 @@ export interface OutboundMovement {
   fromReserved?: Quantity;
   batch?: string | null;
   bin?: string | null;
+  reason?: string | null;
+  /** FIFO unless told otherwise. */
+  layers?: LayerChoice;
 }
 
 export type Movement = InboundMovement | OutboundMovement;
@@ -59,12 +71,20 @@ export interface PostedEntry {
   unitCost: Money;
   value: Money;
   balanceAfter: Quantity;
-  takes: LayerTake[];
+  takes: LotTake[];
+}
+
+/** A take out of a cost layer, with the batch and expiry of that layer (goods keep them as they move). */
+export interface LotTake extends LayerTake {
+  batch: string | null;
+  expiresOn: string | null;
 }
 
 /** A line that could not be filled, and what was available for it. */
 export interface ShortLine {
   line: number;
+  /** The SKU code, when the caller knows it (error messages name it). */
+  sku?: string;
   itemId: string;
   warehouseId: string;
   requested: Quantity;

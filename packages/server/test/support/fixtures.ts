@@ -1,4 +1,5 @@
 import { expect } from 'vitest';
+import { verifyLedger } from '../../src/ledger/verify';
 import type { TestServer } from './server';
 
 let counter = 0;
@@ -57,4 +58,45 @@ export async function stockedItem(
   const sku = await makeItem(ts);
   await receive(ts, wh, [{ sku, qty, unitCost }]);
   return { wh, sku };
+}
+
+/** Creates a supplier (or customer) and returns its code. */
+export async function makePartner(
+  ts: TestServer,
+  kind: 'suppliers' | 'customers',
+  code = uniqueCode(kind === 'suppliers' ? 'SUP' : 'CUS'),
+): Promise<string> {
+  const res = await ts.api('POST', `/api/v1/${kind}`, { code, name: `Partner ${code}` });
+  expect(res.status, JSON.stringify(res.body)).toBe(201);
+  return code;
+}
+
+/** A document as the API answers it. */
+export interface Doc {
+  id: string;
+  number: string;
+  status: string;
+  version: number;
+  actions: string[];
+  lines: Record<string, unknown>[];
+  history: { action: string; fromStatus: string | null; toStatus: string }[];
+  [field: string]: unknown;
+}
+
+/** Calls a document endpoint and checks the status it answers with; returns the body. */
+export async function act(
+  ts: TestServer,
+  path: string,
+  body?: unknown,
+  expected = 200,
+  headers: Record<string, string> = {},
+): Promise<Doc> {
+  const res = await ts.api<Doc>('POST', path, body, { headers });
+  expect(res.status, `${path}: ${JSON.stringify(res.body)}`).toBe(expected);
+  return res.body;
+}
+
+/** Checks that the ledger, balances and cost layers agree (what `onhand verify` checks). */
+export async function expectBooksAgree(ts: TestServer): Promise<void> {
+  expect(await verifyLedger(ts.server.database.db)).toEqual([]);
 }

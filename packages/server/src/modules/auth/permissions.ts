@@ -10,19 +10,55 @@ export const PERMISSIONS = [
   'receipt.post',
   'reservation.manage',
   'user.manage',
+  'document.read',
+  'purchase_order.manage',
+  'purchase_order.approve',
+  'purchase_order.receive',
+  'purchase_return.manage',
+  'sales_order.manage',
+  'sales_order.ship',
+  'sales_return.post',
+  'transfer.manage',
+  'stocktake.count',
+  'stocktake.post',
+  'write_off.request',
+  'write_off.post',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
-const READ: Permission[] = ['stock.read', 'ledger.read', 'report.read'];
+const READ: Permission[] = ['stock.read', 'ledger.read', 'report.read', 'document.read'];
 
 /** What each built-in role may do. */
 export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  warehouse_manager: [...READ, 'item.manage', 'warehouse.manage', 'receipt.post', 'reservation.manage'],
-  clerk: ['stock.read', 'ledger.read', 'receipt.post'],
-  purchaser: ['stock.read', 'supplier.manage'],
-  sales: ['stock.read', 'customer.manage', 'reservation.manage'],
-  finance: READ,
+  warehouse_manager: PERMISSIONS.filter((p) => p !== 'user.manage'),
+  clerk: [
+    'stock.read',
+    'ledger.read',
+    'document.read',
+    'receipt.post',
+    'purchase_order.receive',
+    'sales_order.ship',
+    'transfer.manage',
+    'stocktake.count',
+    'write_off.request',
+  ],
+  purchaser: [
+    'stock.read',
+    'document.read',
+    'supplier.manage',
+    'purchase_order.manage',
+    'purchase_return.manage',
+  ],
+  sales: [
+    'stock.read',
+    'document.read',
+    'customer.manage',
+    'reservation.manage',
+    'sales_order.manage',
+    'sales_return.post',
+  ],
+  finance: [...READ, 'stocktake.post', 'write_off.post'],
   viewer: READ,
 };
 
@@ -31,4 +67,9 @@ export function permissionsOf(roles: readonly string[]): Permission[] {
   const granted = new Set<Permission>();
   for (const role of roles) for (const p of ROLE_PERMISSIONS[role] ?? []) granted.add(p);
   return PERMISSIONS.filter((p) => granted.has(p));
+}
+
+/** True when a person with these roles holds the permission. */
+export function holds(roles: readonly string[], permission: Permission): boolean {
+  return roles.some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
 }

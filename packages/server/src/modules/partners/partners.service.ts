@@ -5,14 +5,17 @@ import { newId } from '../../db/ids';
 import type { DB, PartnersTable } from '../../db/schema';
 import { flagOut, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
-import { notFound } from '../../http/problem';
+import { invalid, notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import { assertUpdated, checkVersion, contains, duplicateAsConflict } from '../master-data';
 
 /** Suppliers and customers are kept alike, each in its own table. */
 export type PartnerKind = 'suppliers' | 'customers';
 
-const toPartner = (r: Selectable<PartnersTable>): Partner => ({
+/** A supplier or customer row; suppliers also carry their receipt tolerance. */
+type PartnerRow = Selectable<PartnersTable> & { receipt_tolerance?: bigint };
+
+const toPartner = (r: PartnerRow): Partner => ({
   id: r.id,
   code: r.code,
   name: r.name,
@@ -21,6 +24,7 @@ const toPartner = (r: Selectable<PartnersTable>): Partner => ({
   phone: r.phone,
   address: r.address,
   note: r.note,
+  receiptTolerancePct: r.receipt_tolerance === undefined ? null : Number(r.receipt_tolerance) / 100,
   active: flagOut(r.active),
   version: Number(r.version),
   createdAt: isoOut(r.created_at),
@@ -43,7 +47,7 @@ export class PartnerService {
 
   async create(trx: Trx, input: z.infer<typeof partnerCreate>): Promise<Partner> {
     const now = BigInt(this.clock());
-    const row: Selectable<PartnersTable> = {
+    const row: PartnerRow = {
       id: newId(Number(now)),
       code: input.code,
       name: input.name,
@@ -56,6 +60,7 @@ export class PartnerService {
       version: 1n,
       created_at: now,
       updated_at: now,
+      ...this.tolerance(input.receiptTolerancePct ?? 0),
     };
     await trx
       .insertInto(this.table)
@@ -97,7 +102,11 @@ export class PartnerService {
   ): Promise<Partner> {
     const current = await this.row(idOrCode, trx);
     checkVersion(expected, current.version);
-    const next: Selectable<PartnersTable> = { ...current, name: patch.name ?? current.name };
+    const next: PartnerRow = {
+      ...current,
+      name: patch.name ?? current.name,
+      ...(patch.receiptTolerancePct === undefined ? {} : this.tolerance(patch.receiptTolerancePct)),
+    };
     for (const field of OPTIONAL_FIELDS) {
       const value = patch[field];
       if (value !== undefined) next[field] = value;
@@ -115,7 +124,14 @@ export class PartnerService {
     return toPartner(next);
   }
 
-  private async row(idOrCode: string, db: Kysely<DB> = this.db): Promise<Selectable<PartnersTable>> {
+  /** The receipt tolerance column of a supplier (in basis points); customers have none. */
+  private tolerance(pct: number): { receipt_tolerance?: bigint } {
+    if (this.table === 'suppliers') return { receipt_tolerance: BigInt(Math.round(pct * 100)) };
+    if (pct !== 0) throw invalid([{ path: 'receiptTolerancePct', message: 'applies to suppliers only' }]);
+    return {};
+  }
+
+  private async row(idOrCode: string, db: Kysely<DB> = this.db): Promise<PartnerRow> {
     const row = await db
       .selectFrom(this.table)
       .selectAll()

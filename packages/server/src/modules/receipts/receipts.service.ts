@@ -1,10 +1,10 @@
 import type { Receipt, receiptCreate, receiptQuery } from '@onhand/contracts';
-import { MONEY_SCALE, parseDecimal, qty as toQty, valueAtCost } from '@onhand/domain';
+import { qty as toQty, valueAtCost } from '@onhand/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
-import { isoOrNull, isoOut, moneyOut, qtyOut } from '../../http/format';
+import { isoOrNull, isoOut, moneyIn, moneyOut, qtyOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, invalid, notFound } from '../../http/problem';
 import { post } from '../../ledger/post';
@@ -14,12 +14,6 @@ import { documentHistory, recordHistory } from '../document-history';
 import type { References } from '../references';
 
 const DOCUMENT_TYPE = 'receipt';
-
-function moneyOf(input: number | string): bigint {
-  const parsed = parseDecimal(input, MONEY_SCALE);
-  if (!parsed.ok) throw new RangeError('unit cost passed validation but does not parse');
-  return parsed.value;
-}
 
 /** Goods receipts without an order (opening stock, found goods): posted the moment they are made. */
 export class ReceiptService {
@@ -60,7 +54,7 @@ export class ReceiptService {
       itemId: itemIds[i] ?? '',
       warehouseId,
       qty: toQty(l.qty),
-      unitCost: moneyOf(l.unitCost),
+      unitCost: moneyIn(l.unitCost),
       batch: l.batch ?? null,
       expiresOn: l.expiresOn ?? null,
       bin: l.bin ?? null,

@@ -153,6 +153,7 @@ export class StockQueries {
         expiresOn: r.expires_on,
         bin: r.bin,
         document: { type: r.document_type, id: r.document_id, line: Number(r.document_line) },
+        reason: r.reason,
         user: r.user_id && r.email ? { id: r.user_id, email: r.email } : null,
       }),
     );

@@ -1,0 +1,115 @@
+import { page, problem } from '@onhand/contracts';
+import type { FastifyInstance, FastifySchema } from 'fastify';
+import { z } from 'zod';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { Trx } from '../../ledger/types';
+import type { Services } from '../../services';
+import type { Permission } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
+import { expectedVersion } from '../master-data';
+import { timeBounds } from '../stock/stock.routes';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** What the reading routes of a document collection need. */
+export interface DocumentReads<O extends z.ZodType, Q extends z.ZodType> {
+  path: string;
+  tag: string;
+  out: O;
+  query: Q;
+  get(id: string): Promise<z.infer<O>>;
+  list(
+    query: z.infer<Q>,
+    bounds: { from: number | null; to: number | null },
+  ): Promise<{ items: z.infer<O>[]; nextCursor: string | null }>;
+}
+
+/** Who acts on a document, against which version, with what body. */
+export interface ActionContext<B> {
+  id: string;
+  body: B;
+  principal: Principal;
+  ifMatch: number | null;
+}
+
+/** One write route of a document collection: create (`201`), an edit or an action (`200`). */
+export interface DocumentWrite<B extends z.ZodType> {
+  method?: 'POST' | 'PATCH';
+  /** Below the collection: '' (create), '/:id' (edit), '/:id/approve' … */
+  path: string;
+  permission: Permission;
+  body?: B;
+  status?: 200 | 201;
+  summary: string;
+  run(trx: Trx, context: ActionContext<z.infer<B>>): Promise<{ version: number }>;
+}
+
+/** A write whose body type has been checked where it was declared (see `write`). */
+export type AnyWrite = DocumentWrite<z.ZodType>;
+
+/** Declares one write, typing its handler by its body schema (no body: `undefined`). */
+export function write<B extends z.ZodType = z.ZodUndefined>(w: DocumentWrite<B>): AnyWrite {
+  return w as unknown as AnyWrite;
+}
+
+/**
+ * Registers a document collection: `GET` list and `GET /:id` (with an ETag of the version), and
+ * each write, run in one transaction under the caller's Idempotency-Key.
+ */
+export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>(
+  app: App,
+  s: Services,
+  reads: DocumentReads<O, Q>,
+  writes: readonly AnyWrite[],
+): void {
+  // The zod schemas validate and document every route; the handlers are typed from the generic
+  // parameters, which the type provider cannot resolve through generics.
+  const plain = app as unknown as FastifyInstance;
+  const tags = [reads.tag];
+  plain.get(
+    reads.path,
+    { schema: { tags, querystring: reads.query, response: { 200: page(reads.out), 400: problem } } },
+    async (request) => {
+      authorize(request, 'document.read');
+      const query = request.query as z.infer<Q> & { from?: string; to?: string };
+      return reads.list(query, timeBounds(query, s.timeZone));
+    },
+  );
+  plain.get(
+    `${reads.path}/:id`,
+    { schema: { tags, params: idParams, response: { 200: reads.out, 404: problem } } },
+    async (request, reply) => {
+      authorize(request, 'document.read');
+      const doc = (await reads.get(idParams.parse(request.params).id)) as { version: number };
+      return reply.header('etag', `"${doc.version}"`).send(doc);
+    },
+  );
+  for (const w of writes) {
+    const url = `${reads.path}${w.path}`;
+    const hasId = w.path.startsWith('/:id');
+    const schema: FastifySchema = {
+      tags,
+      summary: w.summary,
+      ...(hasId ? { params: idParams } : {}),
+      ...(w.body ? { body: w.body } : {}),
+      response: { [w.status ?? 200]: reads.out, 400: problem, 403: problem, 404: problem, 409: problem },
+    };
+    plain.route({
+      method: w.method ?? 'POST',
+      url,
+      schema,
+      handler: async (request, reply) => {
+        const principal = authorize(request, w.permission);
+        const ifMatch = expectedVersion(request);
+        const id = hasId ? idParams.parse(request.params).id : '';
+        const result = await s.idempotency.transact(claimFor(request), async (trx) => {
+          const out = await w.run(trx, { id, body: request.body, principal, ifMatch });
+          return { status: w.status ?? 200, body: out };
+        });
+        if (!result.replayed && result.status < 300)
+          reply.header('etag', `"${(result.body as { version: number }).version}"`);
+        return sendResult(reply, result);
+      },
+    });
+  }
+}

@@ -1,0 +1,95 @@
+import {
+  purchaseOrder,
+  purchaseOrderCreate,
+  purchaseOrderPatch,
+  purchaseOrderQuery,
+  purchaseOrderQuickFill,
+  purchaseReceive,
+  reasonBody,
+} from '@onhand/contracts';
+import type { App } from '../../http/app';
+import type { Services } from '../../services';
+import { registerDocumentRoutes, write } from '../documents/document-routes';
+
+/** Purchase orders (采购单) and returns to suppliers (退回厂家). */
+export function registerPurchasingRoutes(app: App, s: Services): void {
+  const po = s.purchaseOrders;
+  registerDocumentRoutes(
+    app,
+    s,
+    {
+      path: '/api/v1/purchase-orders',
+      tag: 'purchase orders',
+      out: purchaseOrder,
+      query: purchaseOrderQuery,
+      get: (id) => po.get(id),
+      list: (query, bounds) => po.list(query, bounds),
+    },
+    [
+      write({
+        path: '',
+        status: 201,
+        permission: 'purchase_order.manage',
+        body: purchaseOrderCreate,
+        summary: 'Create a draft purchase order',
+        run: (trx, c) => po.create(trx, c.body, c.principal),
+      }),
+      write({
+        path: '/quick-fill',
+        status: 201,
+        permission: 'purchase_order.manage',
+        body: purchaseOrderQuickFill,
+        summary: "Create a draft with the lines of the supplier's last order",
+        run: (trx, c) => po.quickFill(trx, c.body, c.principal),
+      }),
+      write({
+        method: 'PATCH',
+        path: '/:id',
+        permission: 'purchase_order.manage',
+        body: purchaseOrderPatch,
+        summary: 'Edit: anything in draft; quantities and costs by the approver while pending approval',
+        run: (trx, c) => po.update(trx, c),
+      }),
+      write({
+        path: '/:id/submit',
+        permission: 'purchase_order.manage',
+        summary: 'Submit for approval',
+        run: (trx, c) => po.submit(trx, c),
+      }),
+      write({
+        path: '/:id/approve',
+        permission: 'purchase_order.approve',
+        summary: 'Approve: the open quantity counts as incoming',
+        run: (trx, c) => po.approve(trx, c),
+      }),
+      write({
+        path: '/:id/reject',
+        permission: 'purchase_order.approve',
+        body: reasonBody,
+        summary: 'Reject',
+        run: (trx, c) => po.reject(trx, c),
+      }),
+      write({
+        path: '/:id/receive',
+        permission: 'purchase_order.receive',
+        body: purchaseReceive,
+        summary: 'Receive goods, partly or fully, with batch, expiry and bin',
+        run: (trx, c) => po.receive(trx, c),
+      }),
+      write({
+        path: '/:id/close',
+        permission: 'purchase_order.manage',
+        body: reasonBody,
+        summary: 'Close: the rest is no longer expected',
+        run: (trx, c) => po.close(trx, c),
+      }),
+      write({
+        path: '/:id/cancel',
+        permission: 'purchase_order.manage',
+        body: reasonBody,
+        summary: 'Cancel an order that has received nothing',
+        run: (trx, c) => po.cancel(trx, c),
+      }),
+    ],
+  );
+}

@@ -5,4 +5,5 @@ export * from './master-data';
 export * from './purchasing';
 export * from './receipts';
 export * from './reservations';
+export * from './sales';
 export * from './stock';

@@ -54,7 +54,10 @@ export const ledgerEntry = z.object({
   expiresOn: z.string().nullable(),
   bin: z.string().nullable(),
   document: z.object({ type: z.string(), id: z.string(), line: z.number() }),
-  reason: z.string().nullable().meta({ description: 'Why: a write-off, loss or stocktake adjustment reason' }),
+  reason: z
+    .string()
+    .nullable()
+    .meta({ description: 'Why: a write-off, loss or stocktake adjustment reason' }),
   user: userRef,
 });
 export const ledgerQuery = pageQuery.extend({

@@ -20,6 +20,9 @@ import { ReceiptService } from './modules/receipts/receipts.service';
 import { References } from './modules/references';
 import { registerReservationRoutes } from './modules/reservations/reservations.routes';
 import { ReservationService } from './modules/reservations/reservations.service';
+import { registerSalesRoutes } from './modules/sales/sales.routes';
+import { SalesOrderService } from './modules/sales/sales-orders.service';
+import { SalesReturnService } from './modules/sales/sales-returns.service';
 import { StockQueries } from './modules/stock/stock.queries';
 import { registerStockRoutes } from './modules/stock/stock.routes';
 import { WarehouseService } from './modules/warehouses/warehouses.service';
@@ -41,6 +44,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const { db } = database;
   const references = new References(db);
   const idempotency = new IdempotencyGuard(db, clock);
+  const salesOrders = new SalesOrderService(db, references, clock);
   return {
     db,
     timeZone,
@@ -56,6 +60,8 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     reservations: new ReservationService(db, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
     purchaseOrders: new PurchaseOrderService(db, references, clock),
+    salesOrders,
+    salesReturns: new SalesReturnService(db, salesOrders, clock),
   };
 }
 
@@ -91,6 +97,7 @@ export async function buildServer(
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);
     registerPurchasingRoutes(app, services);
+    registerSalesRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

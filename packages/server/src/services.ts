@@ -8,6 +8,8 @@ import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
 import type { ReceiptService } from './modules/receipts/receipts.service';
 import type { ReservationService } from './modules/reservations/reservations.service';
+import type { SalesOrderService } from './modules/sales/sales-orders.service';
+import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
 
@@ -27,4 +29,6 @@ export interface Services {
   reservations: ReservationService;
   receipts: ReceiptService;
   purchaseOrders: PurchaseOrderService;
+  salesOrders: SalesOrderService;
+  salesReturns: SalesReturnService;
 }

@@ -14,14 +14,24 @@ function fieldPath(context: string | undefined, instancePath: string): string {
   return context === 'body' || context === undefined ? path : path || context;
 }
 
-/** Turns any error into the problem the caller sees; never leaks a stack trace or SQL. */
-export function toProblem(error: unknown, request: FastifyRequest): Problem {
+/**
+ * The problem of an error the caller caused (a Problem, or stock that is not there), or null for
+ * anything else. Such errors are answered, and recorded for an Idempotency-Key, as 4xx.
+ */
+export function callerProblem(error: unknown): Problem | null {
   if (error instanceof Problem) return error;
   if (error instanceof InsufficientStockError) {
-    return new Problem('insufficient_stock', `not enough stock on ${error.lines.length} line(s)`, {
+    const first = error.lines[0];
+    const named = first?.sku
+      ? `: ${first.sku} has ${qtyOut(first.available)} available, ${qtyOut(first.requested)} asked`
+      : '';
+    return new Problem('insufficient_stock', `not enough stock on ${error.lines.length} line(s)${named}`, {
       errors: error.lines.map((l) => ({
         path: `lines.${l.line - 1}.qty`,
-        message: 'is more than is available',
+        message: l.sku
+          ? `is more than is available of ${l.sku} (${qtyOut(l.available)})`
+          : 'is more than is available',
+        ...(l.sku ? { sku: l.sku } : {}),
         itemId: l.itemId,
         warehouseId: l.warehouseId,
         requested: qtyOut(l.requested),
@@ -29,6 +39,13 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
       })),
     });
   }
+  return null;
+}
+
+/** Turns any error into the problem the caller sees; never leaks a stack trace or SQL. */
+export function toProblem(error: unknown, request: FastifyRequest): Problem {
+  const caused = callerProblem(error);
+  if (caused) return caused;
   if (hasZodFastifySchemaValidationErrors(error)) {
     const errors: FieldError[] = error.validation.map((v) => ({
       path: fieldPath(error.validationContext, v.instancePath),

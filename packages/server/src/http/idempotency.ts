@@ -3,6 +3,7 @@ import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
 import type { DB } from '../db/schema';
 import type { Trx } from '../ledger/types';
+import { callerProblem } from './errors';
 import { Problem } from './problem';
 
 /** A caller's claim on an Idempotency-Key for one exact request. */
@@ -204,8 +205,9 @@ export class IdempotencyGuard {
       return result === RECORDED_ELSEWHERE ? this.replay(claim) : result;
     } catch (error) {
       if (error instanceof KeyTakenError) return this.replay(claim);
-      if (error instanceof Problem && error.status < 500) {
-        const result: HttpResult = { status: error.status, body: error.toBody() };
+      const problem = callerProblem(error);
+      if (problem && problem.status < 500) {
+        const result: HttpResult = { status: problem.status, body: problem.toBody() };
         await this.db
           .transaction()
           .execute((trx) => this.record(trx, [{ claim, result }]))

@@ -123,7 +123,16 @@ async function postOutbound(
   const unitCost = unitCostOf(consumption.value, m.qty);
   const qty = -m.qty;
   const value = -consumption.value;
-  const seq = await insertEntry(trx, document, actor, m, { qty, unitCost, value, balanceAfter });
+  // An entry names its batch when all it took came from one (a FEFO or returned pick, say).
+  const batches = new Set(consumption.takes.map((t) => t.batch));
+  const batch = m.batch ?? (batches.size === 1 ? (consumption.takes[0]?.batch ?? null) : null);
+  const seq = await insertEntry(
+    trx,
+    document,
+    actor,
+    { ...m, batch },
+    { qty, unitCost, value, balanceAfter },
+  );
   await applyConsumption(trx, seq, consumption);
   return {
     seq,

@@ -1,5 +1,7 @@
-import { unreserve } from './balances';
-import type { Trx } from './types';
+import { sql } from 'kysely';
+import { newId } from '../db/ids';
+import { reserveGuarded, unreserve } from './balances';
+import type { Actor, Trx } from './types';
 
 /** How a reservation ended. */
 export type ReservationEnd = 'released' | 'expired' | 'consumed';
@@ -67,4 +69,88 @@ function compareKeys(
   const ka = `${a.item_id}\u0000${a.warehouse_id}`;
   const kb = `${b.item_id}\u0000${b.warehouse_id}`;
   return ka < kb ? -1 : ka > kb ? 1 : 0;
+}
+
+/** A document line's claim on stock (a sales order line, a confirmed transfer line). */
+export interface DocumentClaim {
+  documentId: string;
+  line: bigint;
+  itemId: string;
+  warehouseId: string;
+  qty: bigint;
+  /** What people see on the reservation: the document number. */
+  reference: string;
+}
+
+/**
+ * Reserves stock for a document line in one guarded statement and records the reservation
+ * against the line. Returns false (and changes nothing) when not enough is available.
+ */
+export async function reserveForDocument(trx: Trx, claim: DocumentClaim, actor: Actor): Promise<boolean> {
+  if (!(await reserveGuarded(trx, claim.itemId, claim.warehouseId, claim.qty, actor.at))) return false;
+  await trx
+    .insertInto('reservations')
+    .values({
+      id: newId(actor.at),
+      item_id: claim.itemId,
+      warehouse_id: claim.warehouseId,
+      qty: claim.qty,
+      reference: claim.reference,
+      status: 'active',
+      expires_at: null,
+      created_at: actor.at,
+      created_by: actor.userId,
+      ended_at: null,
+      document_id: claim.documentId,
+      document_line: claim.line,
+    })
+    .execute();
+  return true;
+}
+
+/**
+ * Takes `qty` off a document line's reservation as the goods leave (the shipment's ledger entry
+ * takes it out of the balance's reserved); the reservation is consumed when nothing is left.
+ */
+export async function drawDocumentReservation(
+  trx: Trx,
+  documentId: string,
+  line: bigint,
+  qty: bigint,
+  at: number,
+): Promise<void> {
+  const result = await trx
+    .updateTable('reservations')
+    .set({
+      qty: sql`qty - ${qty}`,
+      status: sql`case when qty = ${qty} then 'consumed' else status end`,
+      ended_at: sql`case when qty = ${qty} then ${at} else ended_at end`,
+    })
+    .where('document_id', '=', documentId)
+    .where('document_line', '=', line)
+    .where('status', '=', 'active')
+    .where('qty', '>=', qty)
+    .executeTakeFirst();
+  if (result.numUpdatedRows !== 1n)
+    throw new Error(`line ${line} of ${documentId} has no active reservation of ${qty}`);
+}
+
+/** Releases whatever a document still holds reserved, line by line; returns what each line gave back. */
+export async function releaseDocumentReservations(
+  trx: Trx,
+  documentId: string,
+  at: number,
+): Promise<Map<bigint, bigint>> {
+  const held = await trx
+    .selectFrom('reservations')
+    .select(['id', 'document_line', 'qty', 'item_id', 'warehouse_id'])
+    .where('document_id', '=', documentId)
+    .where('status', '=', 'active')
+    .execute();
+  const released = new Map<bigint, bigint>();
+  for (const r of held.sort(compareKeys)) {
+    await endReservation(trx, r.id, 'released', at);
+    if (r.document_line !== null) released.set(r.document_line, r.qty);
+  }
+  return released;
 }

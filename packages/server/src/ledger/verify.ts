@@ -16,6 +16,7 @@ const key = (itemId: string, warehouseId: string) => `${itemId}\u0000${warehouse
 /**
  * Recomputes every balance and cost layer from the ledger and reports each difference:
  * on hand = sum of entries; the running balance of every entry; reserved = active reservations;
+ * incoming, in transit and quarantined = what the documents say;
  * the layers hold exactly the on-hand quantity and the ledger's value; each layer = its receipt
  * minus its takes. An empty list means the books agree.
  */
@@ -76,6 +77,8 @@ async function compare(db: Kysely<DB>): Promise<Difference[]> {
     .groupBy(['item_id', 'warehouse_id'])
     .execute();
 
+  const sides = await sideQuantities(db);
+
   const ledgerBy = new Map(ledger.map((r) => [key(r.item_id, r.warehouse_id), r]));
   const layersBy = new Map(layers.map((r) => [key(r.item_id, r.warehouse_id), r]));
   const reservedBy = new Map(reserved.map((r) => [key(r.item_id, r.warehouse_id), BigInt(r.qty)]));
@@ -95,12 +98,24 @@ async function compare(db: Kysely<DB>): Promise<Difference[]> {
       BigInt(l?.value ?? 0n),
       BigInt(layer?.value ?? 0n),
     );
+    for (const [column, expected] of sides) {
+      const actual =
+        column === 'incoming' ? b.incoming : column === 'in_transit' ? b.in_transit : b.quarantined;
+      add(`${column} = its documents`, b.item_id, b.warehouse_id, expected.get(k) ?? 0n, actual);
+      expected.delete(k);
+    }
     if (b.on_hand - b.reserved - b.quarantined < 0n)
       add('available ≥ 0', b.item_id, b.warehouse_id, 0n, b.on_hand - b.reserved - b.quarantined);
   }
   for (const [k, l] of ledgerBy) {
     if (!seen.has(k))
       add('ledger has a balance row', l.item_id, l.warehouse_id, BigInt(l.qty), 0n, 'no balance row');
+  }
+  for (const [column, expected] of sides) {
+    for (const [k, qty] of expected) {
+      const [itemId = '', warehouseId = ''] = k.split('\u0000');
+      if (qty !== 0n) add(`${column} = its documents`, itemId, warehouseId, qty, 0n, 'no balance row');
+    }
   }
   for (const [k, qty] of reservedBy) {
     if (!seen.has(k)) {
@@ -183,4 +198,46 @@ async function compare(db: Kysely<DB>): Promise<Difference[]> {
     );
   }
   return differences;
+}
+
+/**
+ * What the side quantities must be, from the documents: incoming = the open quantity of approved
+ * purchase orders; in transit = the lots transfers carry towards a warehouse; quarantined = the
+ * sum of quarantine movements.
+ */
+async function sideQuantities(db: Kysely<DB>): Promise<Map<string, Map<string, bigint>>> {
+  const incoming = await db
+    .selectFrom('document_lines as l')
+    .innerJoin('documents as d', 'd.id', 'l.document_id')
+    .select((eb) => [
+      'l.item_id',
+      'd.warehouse_id',
+      eb.fn
+        .sum<bigint>(
+          sql`case when l.qty > l.done_qty + l.closed_qty then l.qty - l.done_qty - l.closed_qty else 0 end`,
+        )
+        .as('qty'),
+    ])
+    .where('d.type', '=', 'purchase_order')
+    .where('d.status', 'in', ['approved', 'partially_received'])
+    .groupBy(['l.item_id', 'd.warehouse_id'])
+    .execute();
+  const inTransit = await db
+    .selectFrom('document_lots')
+    .select((eb) => ['item_id', 'warehouse_id', eb.fn.sum<bigint>('qty_remaining').as('qty')])
+    .where('kind', '=', 'in_transit')
+    .groupBy(['item_id', 'warehouse_id'])
+    .execute();
+  const quarantined = await db
+    .selectFrom('quarantine_moves')
+    .select((eb) => ['item_id', 'warehouse_id', eb.fn.sum<bigint>('qty').as('qty')])
+    .groupBy(['item_id', 'warehouse_id'])
+    .execute();
+  const byKey = (rows: { item_id: string; warehouse_id: string | null; qty: bigint | string | number }[]) =>
+    new Map(rows.map((r) => [key(r.item_id, r.warehouse_id ?? ''), BigInt(r.qty)]));
+  return new Map([
+    ['incoming', byKey(incoming)],
+    ['in_transit', byKey(inTransit)],
+    ['quarantined', byKey(quarantined)],
+  ]);
 }

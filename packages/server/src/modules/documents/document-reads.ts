@@ -65,6 +65,7 @@ export interface DocumentFilters {
   supplier?: string | undefined;
   customer?: string | undefined;
   related?: string | undefined;
+  channel?: string | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
 }
@@ -100,6 +101,7 @@ export async function listDocumentIds(
       db.selectFrom('customers').select('id').where('code', '=', f.customer),
     );
   if (f.related) q = q.where('d.related_id', '=', f.related);
+  if (f.channel) q = q.where('d.channel', '=', f.channel);
   if (f.sku) {
     const sku = f.sku;
     q = q.where('d.id', 'in', (eb) =>
@@ -123,4 +125,16 @@ export async function listDocumentIds(
     ids: kept,
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last]) : null,
   };
+}
+
+/** A page of documents of a type, each read in full. */
+export async function listDocuments<T>(
+  db: Kysely<DB>,
+  type: DocumentType,
+  f: DocumentFilters,
+  bounds: { from: number | null; to: number | null },
+  get: (id: string) => Promise<T>,
+): Promise<{ items: T[]; nextCursor: string | null }> {
+  const { ids, nextCursor } = await listDocumentIds(db, type, f, bounds);
+  return { items: await Promise.all(ids.map(get)), nextCursor };
 }

@@ -32,6 +32,9 @@ export interface ActionContext<B> {
   ifMatch: number | null;
 }
 
+/** An action whose body is at most a reason (cancel, close, reject). */
+export type ReasonContext = ActionContext<{ reason?: string | undefined } | null | undefined>;
+
 /** One write route of a document collection: create (`201`), an edit or an action (`200`). */
 export interface DocumentWrite<B extends z.ZodType> {
   method?: 'POST' | 'PATCH';

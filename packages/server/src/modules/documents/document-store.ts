@@ -198,3 +198,19 @@ export async function advanceLine(
     .where('line_no', '=', lineNo)
     .execute();
 }
+
+/**
+ * Records an action that makes progress on the lines (a receipt, a shipment): the document
+ * reaches `full` when no line has anything open, else `partial`.
+ */
+export async function moveByProgress(
+  trx: Trx,
+  doc: DocumentRow,
+  action: string,
+  statuses: { partial: string; full: string },
+  openOf: (line: LineWithItem) => bigint,
+  actor: Actor,
+): Promise<void> {
+  const done = (await linesOf(trx, doc.id)).every((l) => openOf(l) <= 0n);
+  await moveDocument(trx, doc, action, done ? statuses.full : statuses.partial, actor);
+}

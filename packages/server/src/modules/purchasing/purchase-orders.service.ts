@@ -17,9 +17,9 @@ import { shiftSideQuantity } from '../../ledger/balances';
 import { post } from '../../ledger/post';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
-import type { ActionContext } from '../documents/document-routes';
 import { allocateLines, checkTracking, partnerId } from '../documents/document-lines';
-import { headView, listDocumentIds, loadDocument } from '../documents/document-reads';
+import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
   advanceLine,
   allowed,
@@ -28,6 +28,7 @@ import {
   type LineWithItem,
   linesOf,
   lockDocument,
+  moveByProgress,
   moveDocument,
   type NewLine,
   replaceLines,
@@ -174,10 +175,7 @@ export class PurchaseOrderService {
     return this.get(doc.id, trx);
   }
 
-  async reject(
-    trx: Trx,
-    c: ActionContext<{ reason?: string | undefined } | null | undefined>,
-  ): Promise<PurchaseOrder> {
+  async reject(trx: Trx, c: ReasonContext): Promise<PurchaseOrder> {
     return this.simpleAction(trx, c, 'reject', c.body?.reason);
   }
 
@@ -228,24 +226,24 @@ export class PurchaseOrderService {
       await this.moveIncoming(trx, doc, line, -(qty < open ? qty : open), actor);
       await advanceLine(trx, doc.id, line.line_no, { done: qty });
     }
-    const done = (await linesOf(trx, doc.id)).every((l) => openOf(l) === 0n);
-    await moveDocument(trx, doc, 'receive', done ? 'received' : 'partially_received', actor);
+    await moveByProgress(
+      trx,
+      doc,
+      'receive',
+      { partial: 'partially_received', full: 'received' },
+      openOf,
+      actor,
+    );
     return this.get(doc.id, trx);
   }
 
   /** Closes the rest: what was not received is no longer expected. */
-  async close(
-    trx: Trx,
-    c: ActionContext<{ reason?: string | undefined } | null | undefined>,
-  ): Promise<PurchaseOrder> {
+  async close(trx: Trx, c: ReasonContext): Promise<PurchaseOrder> {
     return this.endOpen(trx, c, 'close', 'closed');
   }
 
   /** Cancels an order that has received nothing. */
-  async cancel(
-    trx: Trx,
-    c: ActionContext<{ reason?: string | undefined } | null | undefined>,
-  ): Promise<PurchaseOrder> {
+  async cancel(trx: Trx, c: ReasonContext): Promise<PurchaseOrder> {
     return this.endOpen(trx, c, 'cancel', 'cancelled');
   }
 
@@ -278,8 +276,7 @@ export class PurchaseOrderService {
   }
 
   async list(query: z.infer<typeof purchaseOrderQuery>, bounds: { from: number | null; to: number | null }) {
-    const { ids, nextCursor } = await listDocumentIds(this.db, TYPE, query, bounds);
-    return { items: await Promise.all(ids.map((id) => this.get(id))), nextCursor };
+    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
   }
 
   private async simpleAction(
@@ -303,7 +300,7 @@ export class PurchaseOrderService {
 
   private async endOpen(
     trx: Trx,
-    c: ActionContext<{ reason?: string | undefined } | null | undefined>,
+    c: ReasonContext,
     action: 'close' | 'cancel',
     status: PurchaseOrderStatus,
   ): Promise<PurchaseOrder> {

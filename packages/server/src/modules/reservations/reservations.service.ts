@@ -137,6 +137,19 @@ export class ReservationService {
 
   /** Gives the stock back; releasing a released reservation again answers the same. */
   async release(trx: Trx, id: string): Promise<void> {
+    const held = await trx
+      .selectFrom('reservations')
+      .select('document_id')
+      .where('id', '=', id)
+      .executeTakeFirst();
+    if (held?.document_id)
+      throw new Problem(
+        'conflict',
+        `this reservation belongs to document ${held.document_id}: cancel the document instead`,
+        {
+          documentId: held.document_id,
+        },
+      );
     const outcome = await endReservation(trx, id, 'released', this.clock());
     if (outcome === null) throw notFound('reservation', id);
     if (!outcome.ended && outcome.status !== 'released') {

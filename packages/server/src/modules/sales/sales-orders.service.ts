@@ -1,0 +1,270 @@
+import type { SalesOrder, salesOrderCreate, salesOrderQuery, salesShip } from '@onhand/contracts';
+import { SALES_ORDER, qty as toQty, valueAtCost } from '@onhand/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { moneyIn, moneyOut, qtyOut } from '../../http/format';
+import { availableOf } from '../../ledger/balances';
+import { post } from '../../ledger/post';
+import {
+  drawDocumentReservation,
+  releaseDocumentReservations,
+  reserveForDocument,
+} from '../../ledger/reservations';
+import { type Actor, InsufficientStockError, type ShortLine, type Trx } from '../../ledger/types';
+import type { Principal } from '../auth/principal';
+import { allocateLines, partnerId } from '../documents/document-lines';
+import { keepLots } from '../documents/document-lots';
+import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import type { ActionContext, ReasonContext } from '../documents/document-routes';
+import {
+  advanceLine,
+  allowed,
+  createDocument,
+  linesOf,
+  lockDocument,
+  moveByProgress,
+  moveDocument,
+} from '../documents/document-store';
+import type { References } from '../references';
+import { pickWarehouse } from './allocation';
+
+const TYPE = 'sales_order';
+
+/** Still to ship on a line: ordered, less shipped and cancelled. */
+const openOf = (l: { qty: bigint; done_qty: bigint; closed_qty: bigint }): bigint =>
+  l.qty - l.done_qty - l.closed_qty;
+
+/** A line of a new order, resolved. */
+interface OrderLine {
+  itemId: string;
+  sku: string;
+  qty: bigint;
+  unitPrice: bigint;
+}
+
+/**
+ * 销售单: created confirmed with every line reserved — or refused whole with the short SKUs and
+ * what is available; shipped in parts (FIFO cost, FEFO batches for expiry-tracked items);
+ * cancelling releases what is still reserved.
+ */
+export class SalesOrderService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly references: References,
+    private readonly clock: () => number,
+  ) {}
+
+  async create(
+    trx: Trx,
+    input: z.infer<typeof salesOrderCreate>,
+    p: Principal,
+    relatedId?: string,
+  ): Promise<SalesOrder> {
+    const actor: Actor = { userId: p.userId, at: this.clock() };
+    const { itemIds } = await this.references.resolve(
+      null,
+      input.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
+      trx,
+    );
+    const lines: OrderLine[] = input.lines.map((l, i) => ({
+      itemId: itemIds[i] ?? '',
+      sku: l.sku,
+      qty: toQty(l.qty),
+      unitPrice: moneyIn(l.unitPrice),
+    }));
+    const customerId = input.customer ? await partnerId(trx, 'customers', input.customer, 'customer') : null;
+    const warehouseId = input.warehouse
+      ? (await this.references.resolve({ path: 'warehouse', code: input.warehouse }, [], trx)).warehouseId
+      : await pickWarehouse(trx, lines);
+    const id = await createDocument(
+      trx,
+      {
+        type: TYPE,
+        status: 'confirmed',
+        warehouse_id: warehouseId,
+        customer_id: customerId,
+        channel: input.channel ?? null,
+        related_id: relatedId ?? null,
+        reference: input.reference ?? null,
+        note: input.note ?? null,
+      },
+      lines.map((l) => ({ item_id: l.itemId, qty: l.qty, unit_price: l.unitPrice })),
+      actor,
+    );
+    await this.reserveAll(trx, id, warehouseId, lines, actor);
+    return this.get(id, trx);
+  }
+
+  /** Ships the given lines (or everything still open): shipment entries at FIFO cost, reservations consumed. */
+  async ship(trx: Trx, c: ActionContext<z.infer<typeof salesShip>>): Promise<SalesOrder> {
+    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    allowed(SALES_ORDER, doc, 'ship');
+    const lines = await linesOf(trx, doc.id);
+    const wanted =
+      c.body?.lines ??
+      lines
+        .filter((l) => openOf(l) > 0n)
+        .map((l) => ({ sku: l.sku, qty: Number(qtyOut(openOf(l))), line: Number(l.line_no) }));
+    const allocations = allocateLines(wanted, lines, openOf);
+    const actor: Actor = { userId: c.principal.userId, at: this.clock() };
+    const warehouseId = doc.warehouse_id ?? '';
+    const entries = await post(
+      trx,
+      { type: TYPE, id: doc.id },
+      actor,
+      allocations.map((a) => ({
+        direction: 'out' as const,
+        type: 'shipment' as const,
+        line: Number(a.line.line_no),
+        itemId: a.line.item_id,
+        warehouseId,
+        qty: a.qty,
+        fromReserved: a.qty,
+        batch: a.input.batch ?? null,
+        bin: a.input.bin ?? null,
+        layers: a.line.expiry_tracked === 1n ? { kind: 'fefo' as const } : { kind: 'fifo' as const },
+      })),
+    );
+    for (const [i, a] of allocations.entries()) {
+      await drawDocumentReservation(trx, doc.id, a.line.line_no, a.qty, actor.at);
+      await advanceLine(trx, doc.id, a.line.line_no, { done: a.qty });
+      const owner = { documentId: doc.id, line: a.line.line_no, kind: 'returnable' as const };
+      await keepLots(trx, { ...owner, itemId: a.line.item_id, warehouseId }, entries[i]?.takes ?? []);
+    }
+    await moveByProgress(trx, doc, 'ship', { partial: 'partially_shipped', full: 'shipped' }, openOf, actor);
+    return this.get(doc.id, trx);
+  }
+
+  /** Cancels what is not shipped yet: its reservations go back to available. */
+  async cancel(trx: Trx, c: ReasonContext): Promise<SalesOrder> {
+    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    allowed(SALES_ORDER, doc, 'cancel');
+    const actor: Actor = { userId: c.principal.userId, at: this.clock() };
+    await releaseDocumentReservations(trx, doc.id, actor.at);
+    for (const line of await linesOf(trx, doc.id))
+      await advanceLine(trx, doc.id, line.line_no, { closed: openOf(line) });
+    await moveDocument(
+      trx,
+      doc,
+      'cancel',
+      'cancelled',
+      actor,
+      c.body?.reason ? { reason: c.body.reason } : {},
+    );
+    return this.get(doc.id, trx);
+  }
+
+  async get(id: string, db: Kysely<DB> = this.db): Promise<SalesOrder> {
+    const loaded = await loadDocument(db, TYPE, id);
+    const { head, lines } = loaded;
+    const reserved = await db
+      .selectFrom('reservations')
+      .select((eb) => ['document_line', eb.fn.sum<bigint>('qty').as('qty')])
+      .where('document_id', '=', id)
+      .where('status', '=', 'active')
+      .groupBy('document_line')
+      .execute();
+    const returned = await db
+      .selectFrom('document_lines as l')
+      .innerJoin('documents as d', 'd.id', 'l.document_id')
+      .select((eb) => ['l.related_line', eb.fn.sum<bigint>('l.qty').as('qty')])
+      .where('d.related_id', '=', id)
+      .where('d.type', '=', 'sales_return')
+      .groupBy('l.related_line')
+      .execute();
+    const cogs = await db
+      .selectFrom('ledger_entries')
+      .select((eb) => eb.fn.sum<bigint>('value').as('value'))
+      .where((eb) =>
+        eb.or([
+          eb.and([eb('document_type', '=', TYPE), eb('document_id', '=', id)]),
+          eb(
+            'document_id',
+            'in',
+            eb
+              .selectFrom('documents')
+              .select('id')
+              .where('related_id', '=', id)
+              .where('type', '=', 'sales_return'),
+          ),
+        ]),
+      )
+      .where('type', 'in', ['shipment', 'return_in'])
+      .executeTakeFirst();
+    const reservedBy = new Map(reserved.map((r) => [r.document_line, BigInt(r.qty)]));
+    const returnedBy = new Map(returned.map((r) => [r.related_line, BigInt(r.qty)]));
+    const values = lines.map((l) => valueAtCost(l.qty, l.unit_price ?? 0n));
+    return {
+      ...headView(loaded, SALES_ORDER),
+      channel: head.channel,
+      customer: head.customer_code,
+      customerId: head.customer_id,
+      warehouse: head.warehouse_code ?? '',
+      warehouseId: head.warehouse_id ?? '',
+      totalQty: qtyOut(lines.reduce((acc, l) => acc + l.qty, 0n)),
+      totalValue: moneyOut(values.reduce((acc, v) => acc + v, 0n)),
+      cogs: moneyOut(-BigInt(cogs?.value ?? 0n)),
+      lines: lines.map((l, i) => ({
+        line: Number(l.line_no),
+        sku: l.sku,
+        itemId: l.item_id,
+        qty: qtyOut(l.qty),
+        unitPrice: moneyOut(l.unit_price ?? 0n),
+        value: moneyOut(values[i] ?? 0n),
+        reservedQty: qtyOut(reservedBy.get(l.line_no) ?? 0n),
+        shippedQty: qtyOut(l.done_qty),
+        cancelledQty: qtyOut(l.closed_qty),
+        returnedQty: qtyOut(returnedBy.get(l.line_no) ?? 0n),
+      })),
+    };
+  }
+
+  async list(query: z.infer<typeof salesOrderQuery>, bounds: { from: number | null; to: number | null }) {
+    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  }
+
+  /**
+   * Reserves every line, in item order (as the ledger locks balances); when any line is short,
+   * throws naming each short SKU and what is available, and the transaction reserves nothing.
+   */
+  private async reserveAll(
+    trx: Trx,
+    id: string,
+    warehouseId: string,
+    lines: OrderLine[],
+    actor: Actor,
+  ): Promise<void> {
+    const number = await trx
+      .selectFrom('documents')
+      .select('number')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const order = lines
+      .map((_, i) => i)
+      .sort((a, b) => ((lines[a]?.itemId ?? '') < (lines[b]?.itemId ?? '') ? -1 : 1));
+    const short: ShortLine[] = [];
+    for (const i of order) {
+      const l = lines[i];
+      if (!l) continue;
+      const claim = {
+        documentId: id,
+        line: BigInt(i + 1),
+        itemId: l.itemId,
+        warehouseId,
+        qty: l.qty,
+        reference: number.number,
+      };
+      if (!(await reserveForDocument(trx, claim, actor)))
+        short.push({
+          line: i + 1,
+          sku: l.sku,
+          itemId: l.itemId,
+          warehouseId,
+          requested: l.qty,
+          available: await availableOf(trx, l.itemId, warehouseId),
+        });
+    }
+    if (short.length > 0) throw new InsufficientStockError(short.sort((a, b) => a.line - b.line));
+  }
+}

@@ -1,0 +1,109 @@
+import {
+  page,
+  problem,
+  reasonBody,
+  salesOrder,
+  salesOrderCreate,
+  salesOrderQuery,
+  salesReturn,
+  salesReturnCreate,
+  salesReturnQuery,
+  salesShip,
+} from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { Services } from '../../services';
+import { registerDocumentRoutes, write } from '../documents/document-routes';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Sales orders (销售单) and their returns (销售退货), exchanges included. */
+export function registerSalesRoutes(app: App, s: Services): void {
+  const so = s.salesOrders;
+  registerDocumentRoutes(
+    app,
+    s,
+    {
+      path: '/api/v1/sales-orders',
+      tag: 'sales orders',
+      out: salesOrder,
+      query: salesOrderQuery,
+      get: (id) => so.get(id),
+      list: (query, bounds) => so.list(query, bounds),
+    },
+    [
+      write({
+        path: '',
+        status: 201,
+        permission: 'sales_order.manage',
+        body: salesOrderCreate,
+        summary:
+          'Create a confirmed order with every line reserved, or 409 insufficient_stock and nothing reserved',
+        run: (trx, c) => so.create(trx, c.body, c.principal),
+      }),
+      write({
+        path: '/:id/ship',
+        permission: 'sales_order.ship',
+        body: salesShip,
+        summary: 'Ship some lines (or everything open): FIFO cost, FEFO batches for expiry-tracked items',
+        run: (trx, c) => so.ship(trx, c),
+      }),
+      write({
+        path: '/:id/cancel',
+        permission: 'sales_order.manage',
+        body: reasonBody,
+        summary: 'Cancel what is not shipped: its reservations are released',
+        run: (trx, c) => so.cancel(trx, c),
+      }),
+    ],
+  );
+  registerDocumentRoutes(
+    app,
+    s,
+    {
+      path: '/api/v1/sales-returns',
+      tag: 'sales returns',
+      out: salesReturn,
+      query: salesReturnQuery,
+      get: (id) => s.salesReturns.get(id),
+      list: (query, bounds) => s.salesReturns.list(query, bounds),
+    },
+    [],
+  );
+  app.post(
+    '/api/v1/sales-orders/:id/returns',
+    {
+      schema: {
+        tags: ['sales returns'],
+        summary:
+          'Post a return of shipped goods: restock, quarantine or write off, at the cost they left with',
+        params: idParams,
+        body: salesReturnCreate,
+        response: { 201: salesReturn, 400: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'sales_return.post');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.salesReturns.create(trx, request.params.id, request.body, p),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.get(
+    '/api/v1/sales-orders/:id/returns',
+    {
+      schema: {
+        tags: ['sales returns'],
+        params: idParams,
+        response: { 200: page(salesReturn), 404: problem },
+      },
+    },
+    async (request) => {
+      authorize(request, 'document.read');
+      await so.get(request.params.id);
+      return s.salesReturns.list({ salesOrder: request.params.id, limit: 500 }, { from: null, to: null });
+    },
+  );
+}

@@ -7,3 +7,4 @@ export * from './receipts';
 export * from './reservations';
 export * from './sales';
 export * from './stock';
+export * from './transfers';

@@ -25,6 +25,8 @@ import { SalesOrderService } from './modules/sales/sales-orders.service';
 import { SalesReturnService } from './modules/sales/sales-returns.service';
 import { StockQueries } from './modules/stock/stock.queries';
 import { registerStockRoutes } from './modules/stock/stock.routes';
+import { registerTransferRoutes } from './modules/transfers/transfers.routes';
+import { TransferService } from './modules/transfers/transfers.service';
 import { WarehouseService } from './modules/warehouses/warehouses.service';
 import type { Services } from './services';
 
@@ -62,6 +64,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     purchaseOrders: new PurchaseOrderService(db, references, clock),
     salesOrders,
     salesReturns: new SalesReturnService(db, salesOrders, clock),
+    transfers: new TransferService(db, references, clock),
   };
 }
 
@@ -98,6 +101,7 @@ export async function buildServer(
     registerReceiptRoutes(app, services);
     registerPurchasingRoutes(app, services);
     registerSalesRoutes(app, services);
+    registerTransferRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

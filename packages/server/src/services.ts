@@ -11,6 +11,7 @@ import type { ReservationService } from './modules/reservations/reservations.ser
 import type { SalesOrderService } from './modules/sales/sales-orders.service';
 import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
+import type { TransferService } from './modules/transfers/transfers.service';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
 
 /** Everything the routes use, wired once in `main.ts`. */
@@ -31,4 +32,5 @@ export interface Services {
   purchaseOrders: PurchaseOrderService;
   salesOrders: SalesOrderService;
   salesReturns: SalesReturnService;
+  transfers: TransferService;
 }

@@ -4,18 +4,14 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moneyIn, moneyOut, qtyOut } from '../../http/format';
-import { availableOf } from '../../ledger/balances';
 import { post } from '../../ledger/post';
-import {
-  drawDocumentReservation,
-  releaseDocumentReservations,
-  reserveForDocument,
-} from '../../ledger/reservations';
-import { type Actor, InsufficientStockError, type ShortLine, type Trx } from '../../ledger/types';
+import { drawDocumentReservation, releaseDocumentReservations } from '../../ledger/reservations';
+import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { allocateLines, partnerId } from '../documents/document-lines';
 import { keepLots } from '../documents/document-lots';
 import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import { reserveLines } from '../documents/document-reservations';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
   advanceLine,
@@ -92,7 +88,13 @@ export class SalesOrderService {
       lines.map((l) => ({ item_id: l.itemId, qty: l.qty, unit_price: l.unitPrice })),
       actor,
     );
-    await this.reserveAll(trx, id, warehouseId, lines, actor);
+    const { number } = await trx
+      .selectFrom('documents')
+      .select('number')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    const toReserve = lines.map((l, i) => ({ ...l, line: i + 1 }));
+    await reserveLines(trx, { id, number }, warehouseId, toReserve, actor);
     return this.get(id, trx);
   }
 
@@ -222,49 +224,5 @@ export class SalesOrderService {
 
   async list(query: z.infer<typeof salesOrderQuery>, bounds: { from: number | null; to: number | null }) {
     return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
-  }
-
-  /**
-   * Reserves every line, in item order (as the ledger locks balances); when any line is short,
-   * throws naming each short SKU and what is available, and the transaction reserves nothing.
-   */
-  private async reserveAll(
-    trx: Trx,
-    id: string,
-    warehouseId: string,
-    lines: OrderLine[],
-    actor: Actor,
-  ): Promise<void> {
-    const number = await trx
-      .selectFrom('documents')
-      .select('number')
-      .where('id', '=', id)
-      .executeTakeFirstOrThrow();
-    const order = lines
-      .map((_, i) => i)
-      .sort((a, b) => ((lines[a]?.itemId ?? '') < (lines[b]?.itemId ?? '') ? -1 : 1));
-    const short: ShortLine[] = [];
-    for (const i of order) {
-      const l = lines[i];
-      if (!l) continue;
-      const claim = {
-        documentId: id,
-        line: BigInt(i + 1),
-        itemId: l.itemId,
-        warehouseId,
-        qty: l.qty,
-        reference: number.number,
-      };
-      if (!(await reserveForDocument(trx, claim, actor)))
-        short.push({
-          line: i + 1,
-          sku: l.sku,
-          itemId: l.itemId,
-          warehouseId,
-          requested: l.qty,
-          available: await availableOf(trx, l.itemId, warehouseId),
-        });
-    }
-    if (short.length > 0) throw new InsufficientStockError(short.sort((a, b) => a.line - b.line));
   }
 }

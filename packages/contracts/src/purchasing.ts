@@ -59,6 +59,11 @@ export type PurchaseOrder = z.infer<typeof purchaseOrder>;
 
 export const purchaseOrderQuery = documentQuery.extend({ supplier: z.string().max(64).optional() });
 
+const returnLines = z
+  .array(z.object({ sku: code, qty: quantity, batch: lotCode.optional(), reason: text(500).optional() }))
+  .min(1, { error: 'must have at least one line' })
+  .max(1000);
+
 export const purchaseReturnCreate = z.object({
   supplier: code,
   warehouse: code,
@@ -68,11 +73,16 @@ export const purchaseReturnCreate = z.object({
     .optional()
     .meta({ description: 'Return goods received on this order, at the cost they came in' }),
   ...documentNotes,
-  lines: z
-    .array(z.object({ sku: code, qty: quantity, batch: lotCode.optional(), reason: text(500).optional() }))
-    .min(1, { error: 'must have at least one line' })
-    .max(1000),
+  lines: returnLines,
 });
+
+/** An edit of a draft return. */
+export const purchaseReturnPatch = z.object({
+  reference: text(200).nullable().optional(),
+  note: text().nullable().optional(),
+  lines: returnLines.optional(),
+});
+export const purchaseReturnQuery = documentQuery.extend({ supplier: z.string().max(64).optional() });
 
 export const purchaseReturn = z.object({
   ...documentHead,

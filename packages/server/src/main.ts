@@ -14,6 +14,7 @@ import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
+import { PurchaseReturnService } from './modules/purchasing/purchase-returns.service';
 import { registerPurchasingRoutes } from './modules/purchasing/purchasing.routes';
 import { registerReceiptRoutes } from './modules/receipts/receipts.routes';
 import { ReceiptService } from './modules/receipts/receipts.service';
@@ -62,6 +63,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     reservations: new ReservationService(db, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
     purchaseOrders: new PurchaseOrderService(db, references, clock),
+    purchaseReturns: new PurchaseReturnService(db, references, clock),
     salesOrders,
     salesReturns: new SalesReturnService(db, salesOrders, clock),
     transfers: new TransferService(db, references, clock),

@@ -6,6 +6,7 @@ import type { SessionService } from './modules/auth/sessions.service';
 import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
+import type { PurchaseReturnService } from './modules/purchasing/purchase-returns.service';
 import type { ReceiptService } from './modules/receipts/receipts.service';
 import type { ReservationService } from './modules/reservations/reservations.service';
 import type { SalesOrderService } from './modules/sales/sales-orders.service';
@@ -30,6 +31,7 @@ export interface Services {
   reservations: ReservationService;
   receipts: ReceiptService;
   purchaseOrders: PurchaseOrderService;
+  purchaseReturns: PurchaseReturnService;
   salesOrders: SalesOrderService;
   salesReturns: SalesReturnService;
   transfers: TransferService;

@@ -5,6 +5,10 @@ import {
   purchaseOrderQuery,
   purchaseOrderQuickFill,
   purchaseReceive,
+  purchaseReturn,
+  purchaseReturnCreate,
+  purchaseReturnPatch,
+  purchaseReturnQuery,
   reasonBody,
 } from '@onhand/contracts';
 import type { App } from '../../http/app';
@@ -89,6 +93,50 @@ export function registerPurchasingRoutes(app: App, s: Services): void {
         body: reasonBody,
         summary: 'Cancel an order that has received nothing',
         run: (trx, c) => po.cancel(trx, c),
+      }),
+    ],
+  );
+  const pr = s.purchaseReturns;
+  registerDocumentRoutes(
+    app,
+    s,
+    {
+      path: '/api/v1/purchase-returns',
+      tag: 'purchase returns',
+      out: purchaseReturn,
+      query: purchaseReturnQuery,
+      get: (id) => pr.get(id),
+      list: (query, bounds) => pr.list(query, bounds),
+    },
+    [
+      write({
+        path: '',
+        status: 201,
+        permission: 'purchase_return.manage',
+        body: purchaseReturnCreate,
+        summary: 'Create a draft return to a supplier',
+        run: (trx, c) => pr.create(trx, c.body, c.principal),
+      }),
+      write({
+        method: 'PATCH',
+        path: '/:id',
+        permission: 'purchase_return.manage',
+        body: purchaseReturnPatch,
+        summary: 'Edit a draft',
+        run: (trx, c) => pr.update(trx, c),
+      }),
+      write({
+        path: '/:id/post',
+        permission: 'purchase_return.manage',
+        summary: 'Post: the goods leave at the cost (and from the batch) they came in',
+        run: (trx, c) => pr.post(trx, c),
+      }),
+      write({
+        path: '/:id/cancel',
+        permission: 'purchase_return.manage',
+        body: reasonBody,
+        summary: 'Cancel a draft',
+        run: (trx, c) => pr.cancel(trx, c),
       }),
     ],
   );

@@ -1,4 +1,5 @@
 export * from './auth';
+export * from './bins';
 export * from './common';
 export * from './documents';
 export * from './master-data';

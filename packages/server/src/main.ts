@@ -10,6 +10,8 @@ import { every } from './jobs/every';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
 import { SessionService } from './modules/auth/sessions.service';
+import { registerBinRoutes } from './modules/bins/bins.routes';
+import { BinService } from './modules/bins/bins.service';
 import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
@@ -67,6 +69,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     salesOrders,
     salesReturns: new SalesReturnService(db, salesOrders, clock),
     transfers: new TransferService(db, references, clock),
+    bins: new BinService(db, references, clock),
   };
 }
 
@@ -104,6 +107,7 @@ export async function buildServer(
     registerPurchasingRoutes(app, services);
     registerSalesRoutes(app, services);
     registerTransferRoutes(app, services);
+    registerBinRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

@@ -3,6 +3,7 @@ import type { DB } from './db/schema';
 import type { IdempotencyGuard } from './http/idempotency';
 import type { RateLimiter } from './http/rate-limit';
 import type { SessionService } from './modules/auth/sessions.service';
+import type { BinService } from './modules/bins/bins.service';
 import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
@@ -35,4 +36,5 @@ export interface Services {
   salesOrders: SalesOrderService;
   salesReturns: SalesReturnService;
   transfers: TransferService;
+  bins: BinService;
 }

@@ -286,6 +286,37 @@ export interface QuarantineMovesTable {
   user_id: string | null;
 }
 
+/** A storage place inside a warehouse (货位); each warehouse has a default one for unplaced goods. */
+export interface BinsTable {
+  warehouse_id: string;
+  code: string;
+  name: string | null;
+  is_default: IntWithDefault;
+  active: IntWithDefault;
+  created_at: Int;
+}
+
+/** How much of a SKU lies in one bin; the bins of a warehouse add up to its on hand. */
+export interface BinStockTable {
+  item_id: string;
+  warehouse_id: string;
+  bin: string;
+  qty: Int;
+}
+
+/** A move of goods from one bin to another in the same warehouse (on hand unchanged). */
+export interface BinMovesTable {
+  seq: Serial;
+  warehouse_id: string;
+  item_id: string;
+  from_bin: string;
+  to_bin: string;
+  qty: Int;
+  reference: string | null;
+  at: Int;
+  user_id: string | null;
+}
+
 export interface IdempotencyKeysTable {
   scope: string;
   key: string;
@@ -318,4 +349,7 @@ export interface DB {
   document_lots: DocumentLotsTable;
   stocktake_counts: StocktakeCountsTable;
   quarantine_moves: QuarantineMovesTable;
+  bins: BinsTable;
+  bin_stock: BinStockTable;
+  bin_moves: BinMovesTable;
 }

@@ -1,5 +1,6 @@
 import { unitCostOf, valueAtCost } from '@onhand/domain';
 import { addOnHand, availableOf, removeOnHand } from './balances';
+import { pick, putAway } from './bins';
 import { applyConsumption, openLayer, planConsumption } from './cost-layers';
 import {
   type Actor,
@@ -76,9 +77,16 @@ async function postInbound(
   m: InboundMovement,
 ): Promise<PostedEntry> {
   const balanceAfter = await addOnHand(trx, m.itemId, m.warehouseId, m.qty, actor.at);
+  const bin = await putAway(trx, m.itemId, m.warehouseId, m.bin ?? null, m.qty, actor.at);
   const value = m.value ?? valueAtCost(m.qty, m.unitCost);
   const unitCost = m.value === undefined ? m.unitCost : unitCostOf(m.value, m.qty);
-  const seq = await insertEntry(trx, document, actor, m, { qty: m.qty, unitCost, value, balanceAfter });
+  const seq = await insertEntry(
+    trx,
+    document,
+    actor,
+    { ...m, bin },
+    { qty: m.qty, unitCost, value, balanceAfter },
+  );
   await openLayer(trx, {
     itemId: m.itemId,
     warehouseId: m.warehouseId,
@@ -118,6 +126,8 @@ async function postOutbound(
     actor.at,
   );
   if (balanceAfter === null) return null;
+  const picked = await pick(trx, m.itemId, m.warehouseId, m.bin ?? null, m.qty);
+  if (!picked) return null;
   const consumption = await planConsumption(trx, m.itemId, m.warehouseId, m.qty, m.batch ?? null, m.layers);
   if (consumption.shortfall > 0n) return null;
   const unitCost = unitCostOf(consumption.value, m.qty);
@@ -130,7 +140,7 @@ async function postOutbound(
     trx,
     document,
     actor,
-    { ...m, batch },
+    { ...m, batch, bin: picked.bin },
     { qty, unitCost, value, balanceAfter },
   );
   await applyConsumption(trx, seq, consumption);

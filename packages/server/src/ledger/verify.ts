@@ -16,7 +16,7 @@ const key = (itemId: string, warehouseId: string) => `${itemId}\u0000${warehouse
 /**
  * Recomputes every balance and cost layer from the ledger and reports each difference:
  * on hand = sum of entries; the running balance of every entry; reserved = active reservations;
- * incoming, in transit and quarantined = what the documents say;
+ * incoming, in transit and quarantined = what the documents say; the bins hold the on hand;
  * the layers hold exactly the on-hand quantity and the ledger's value; each layer = its receipt
  * minus its takes. An empty list means the books agree.
  */
@@ -78,6 +78,12 @@ async function compare(db: Kysely<DB>): Promise<Difference[]> {
     .execute();
 
   const sides = await sideQuantities(db);
+  const binned = await db
+    .selectFrom('bin_stock')
+    .select((eb) => ['item_id', 'warehouse_id', eb.fn.sum<bigint>('qty').as('qty')])
+    .groupBy(['item_id', 'warehouse_id'])
+    .execute();
+  const binnedBy = new Map(binned.map((r) => [key(r.item_id, r.warehouse_id), BigInt(r.qty)]));
 
   const ledgerBy = new Map(ledger.map((r) => [key(r.item_id, r.warehouse_id), r]));
   const layersBy = new Map(layers.map((r) => [key(r.item_id, r.warehouse_id), r]));
@@ -91,6 +97,7 @@ async function compare(db: Kysely<DB>): Promise<Difference[]> {
     add('on_hand = sum of ledger', b.item_id, b.warehouse_id, BigInt(l?.qty ?? 0n), b.on_hand);
     add('reserved = active reservations', b.item_id, b.warehouse_id, reservedBy.get(k) ?? 0n, b.reserved);
     add('layers hold on hand', b.item_id, b.warehouse_id, b.on_hand, BigInt(layer?.qty ?? 0n));
+    add('bins hold on hand', b.item_id, b.warehouse_id, b.on_hand, binnedBy.get(k) ?? 0n);
     add(
       'layers value = ledger value',
       b.item_id,

@@ -31,7 +31,14 @@ export async function makeItem(
 export async function receive(
   ts: TestServer,
   warehouse: string,
-  lines: { sku: string; qty: number; unitCost: number | string; batch?: string; expiresOn?: string }[],
+  lines: {
+    sku: string;
+    qty: number;
+    unitCost: number | string;
+    batch?: string;
+    expiresOn?: string;
+    bin?: string;
+  }[],
 ) {
   const res = await ts.api('POST', '/api/v1/receipts', { warehouse, lines });
   expect(res.status, JSON.stringify(res.body)).toBe(201);

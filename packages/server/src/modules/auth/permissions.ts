@@ -23,6 +23,7 @@ export const PERMISSIONS = [
   'stocktake.post',
   'write_off.request',
   'write_off.post',
+  'bin.move',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -40,6 +41,7 @@ export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
     'purchase_order.receive',
     'sales_order.ship',
     'transfer.manage',
+    'bin.move',
     'stocktake.count',
     'write_off.request',
   ],

@@ -1,0 +1,80 @@
+import {
+  bin,
+  binCreate,
+  binMove,
+  binMoveCreate,
+  binStockQuery,
+  binStockRow,
+  page,
+  problem,
+} from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { Services } from '../../services';
+
+const warehouseParams = z.object({ code: z.string().min(1).max(64) });
+
+/** Bins of a warehouse, stock per bin, and moves between bins. */
+export function registerBinRoutes(app: App, s: Services): void {
+  const tags = ['bins'];
+  app.post(
+    '/api/v1/warehouses/:code/bins',
+    {
+      schema: {
+        tags,
+        params: warehouseParams,
+        body: binCreate,
+        response: { 201: bin, 400: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'warehouse.manage');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.bins.create(trx, request.params.code, request.body),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.get(
+    '/api/v1/warehouses/:code/bins',
+    {
+      schema: {
+        tags,
+        params: warehouseParams,
+        response: { 200: z.object({ items: z.array(bin) }), 404: problem },
+      },
+    },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return { items: await s.bins.list(request.params.code) };
+    },
+  );
+  app.get(
+    '/api/v1/stock/bins',
+    { schema: { tags, querystring: binStockQuery, response: { 200: page(binStockRow), 400: problem } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.bins.stock(request.query);
+    },
+  );
+  app.post(
+    '/api/v1/bin-moves',
+    {
+      schema: {
+        tags,
+        summary: 'Move goods between bins of a warehouse (its on hand does not change)',
+        body: binMoveCreate,
+        response: { 201: binMove, 400: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'bin.move');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.bins.move(trx, request.body, p),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+}

@@ -16,6 +16,9 @@ import { PartnerService } from './modules/partners/partners.service';
 import { registerReceiptRoutes } from './modules/receipts/receipts.routes';
 import { ReceiptService } from './modules/receipts/receipts.service';
 import { References } from './modules/references';
+import { BatchStock } from './modules/reports/batches.queries';
+import { MovementReport } from './modules/reports/movement.queries';
+import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerReservationRoutes } from './modules/reservations/reservations.routes';
 import { ReservationService } from './modules/reservations/reservations.service';
 import { StockQueries } from './modules/stock/stock.queries';
@@ -51,6 +54,8 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     suppliers: new PartnerService(db, 'suppliers', clock),
     customers: new PartnerService(db, 'customers', clock),
     stock: new StockQueries(db, timeZone),
+    movement: new MovementReport(db),
+    batches: new BatchStock(db, timeZone, clock),
     reservations: new ReservationService(db, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
   };
@@ -87,6 +92,7 @@ export async function buildServer(
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);
+    registerReportRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

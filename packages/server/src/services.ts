@@ -6,6 +6,8 @@ import type { SessionService } from './modules/auth/sessions.service';
 import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
 import type { ReceiptService } from './modules/receipts/receipts.service';
+import type { BatchStock } from './modules/reports/batches.queries';
+import type { MovementReport } from './modules/reports/movement.queries';
 import type { ReservationService } from './modules/reservations/reservations.service';
 import type { StockQueries } from './modules/stock/stock.queries';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
@@ -23,6 +25,8 @@ export interface Services {
   suppliers: PartnerService;
   customers: PartnerService;
   stock: StockQueries;
+  movement: MovementReport;
+  batches: BatchStock;
   reservations: ReservationService;
   receipts: ReceiptService;
 }

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids';
-import { post } from '../src/ledger/post';
 import { hashPassword } from '../src/modules/auth/passwords';
 import { csvLines } from './support/csv';
 import { testDatabaseKinds } from './support/databases';
-import { makeItem, makeWarehouse, receive, stockOf, uniqueCode } from './support/fixtures';
+import { makeItem, makeWarehouse, receive, uniqueCode } from './support/fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer, useTestServer } from './support/server';
+import { shipThroughLedger } from './support/shipments';
 
 // Business dates are in Asia/Shanghai (UTC+8): 2026-11-02 runs from 2026-11-01T16:00Z to 2026-11-02T16:00Z.
 const DAY1 = Date.parse('2026-11-01T16:30:00Z'); // 00:30 on 2 Nov in Shanghai
@@ -31,24 +31,6 @@ async function at(ts: TestServer, instant: number): Promise<void> {
   );
   expect(login.status).toBe(200);
   ts.token = login.body.token;
-}
-
-/** Ships from a warehouse through the ledger's `post`, as a shipment document will. */
-async function ship(ts: TestServer, sku: string, wh: string, qty: bigint, at: number): Promise<void> {
-  const row = await stockOf(ts, sku, wh);
-  const ids = row as unknown as { itemId: string; warehouseId: string };
-  await ts.server.database.db.transaction().execute((trx) =>
-    post(trx, { type: 'shipment', id: uniqueCode('SHIP') }, { userId: null, at }, [
-      {
-        direction: 'out',
-        type: 'shipment',
-        line: 1,
-        itemId: ids.itemId,
-        warehouseId: ids.warehouseId,
-        qty,
-      },
-    ]),
-  );
 }
 
 /** The eight figures of a row, written out in report order. */
@@ -90,7 +72,7 @@ for (const kind of testDatabaseKinds()) {
         { sku, qty: 5, unitCost: '3.00' },
       ]);
       // FIFO: 10 @ 2.50 = 25 and 2 @ 3.00 = 6 leave, 31 in all; 3 @ 3.00 = 9 stay.
-      await ship(ts, sku, wh, 12_000n, DAY2);
+      await shipThroughLedger(ts, sku, wh, 12_000n, DAY2);
       await at(ts, DAY3);
       await receive(ts, wh, [{ sku, qty: 3, unitCost: '4.1234' }]); // 12.3702
 
@@ -160,7 +142,7 @@ for (const kind of testDatabaseKinds()) {
         { sku: chips, qty: 1, unitCost: '0.3333' },
       ]);
       await receive(ts, gz, [{ sku: cola, qty: 1.5, unitCost: '0.0001' }]); // 0.00015 → 0.0002
-      await ship(ts, chips, sh, 1_000n, DAY2); // chips are gone at the end of day 2
+      await shipThroughLedger(ts, chips, sh, 1_000n, DAY2); // chips are gone at the end of day 2
 
       const day3 = await report(ts, `category=${category}&from=2026-11-04&to=2026-11-04`);
       const rows = day3.body.items.map((r) => [r.sku, r.warehouse, r.closingQty, r.closingValue]);
@@ -196,7 +178,7 @@ for (const kind of testDatabaseKinds()) {
       const sku = await makeItem(ts);
       await at(ts, DAY1);
       await receive(ts, wh, [{ sku, qty: 4, unitCost: '2.5' }]);
-      await ship(ts, sku, wh, 1_500n, DAY2);
+      await shipThroughLedger(ts, sku, wh, 1_500n, DAY2);
       const csv = await ts.api(
         'GET',
         `/api/v1/reports/movement?sku=${sku}&from=2026-11-02&to=2026-11-03&format=csv`,

@@ -1,3 +1,4 @@
+import { endOfBusinessDate, startOfBusinessDate } from '@onhand/domain';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids';
 import { hashPassword } from '../src/modules/auth/passwords';
@@ -8,6 +9,7 @@ import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer, useTestServer } from './s
 import { shipThroughLedger } from './support/shipments';
 
 // Business dates are in Asia/Shanghai (UTC+8): 2026-11-02 runs from 2026-11-01T16:00Z to 2026-11-02T16:00Z.
+const TZ = 'Asia/Shanghai';
 const DAY1 = Date.parse('2026-11-01T16:30:00Z'); // 00:30 on 2 Nov in Shanghai
 const DAY2 = Date.parse('2026-11-02T16:30:00Z'); // 00:30 on 3 Nov
 const DAY3 = Date.parse('2026-11-03T16:10:00Z'); // 00:10 on 4 Nov
@@ -115,6 +117,21 @@ for (const kind of testDatabaseKinds()) {
             value: period.body.items[0]?.closingValue,
           }),
         ]);
+      }
+
+      // Summing the opening forward from the first entry or backward from the stock held now
+      // gives the same figures, also for a period with movements after it.
+      const movement = ts.server.services.movement;
+      for (const [from, to] of [
+        ['2026-11-02', '2026-11-02'],
+        ['2026-11-03', '2026-11-03'],
+        ['2026-11-02', '2026-11-04'],
+        ['2026-11-01', '2026-11-05'],
+      ] as const) {
+        const period = { from: startOfBusinessDate(from, TZ), to: endOfBusinessDate(to, TZ) };
+        const forward = await movement.rows({ sku }, period, null, 'forward');
+        expect(forward).toHaveLength(1);
+        expect(await movement.rows({ sku }, period, null, 'backward')).toEqual(forward);
       }
 
       // Instants work as well as dates: day 2 is [16:00Z on 2 Nov, 16:00Z on 3 Nov).

@@ -3,8 +3,8 @@ import { businessDateOf } from '@onhand/domain';
 import { type Kysely, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
+import { matching, type WarehouseScope } from './report-filters';
 import { LAST, sortedPage } from './sorted-page';
-import { inScope, type WarehouseScope } from './warehouse-scope';
 
 const DAY_MS = 86_400_000;
 
@@ -94,11 +94,9 @@ export class BatchStock {
       ])
       // A literal 0, so that the partial index on open layers applies.
       .where(sql<boolean>`l.qty_remaining > 0`)
+      .where(matching(filters, scope))
       .groupBy(['items.sku', 'l.item_id', 'warehouses.code', 'l.warehouse_id', 'l.batch', 'l.expires_on']);
-    if (filters.sku) q = q.where('items.sku', '=', filters.sku);
-    if (filters.warehouse) q = q.where('warehouses.code', '=', filters.warehouse);
     if (filters.until !== null) q = q.where('l.expires_on', '<=', filters.until);
-    if (scope) q = q.where(inScope(scope));
     return (await q.execute()).map((r) => ({
       sku: r.sku,
       itemId: r.item_id,

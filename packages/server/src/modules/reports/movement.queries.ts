@@ -3,8 +3,8 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
+import { matching, type ReportFilters, type WarehouseScope } from './report-filters';
 import { sortedPage } from './sorted-page';
-import { inScope, type WarehouseScope } from './warehouse-scope';
 
 /** The report's figures as stored integers (thousandths of a unit, ten-thousandths of money). */
 export interface StoredFigures {
@@ -65,6 +65,107 @@ function byTypeOut(amounts: Map<string, { qty: bigint; value: bigint }>) {
   return out;
 }
 
+/** The row of a SKU × warehouse, made empty on first sight. */
+function rowOf(
+  byKey: Map<string, StoredMovement>,
+  r: { sku: string; item_id: string; code: string; warehouse_id: string },
+): StoredMovement {
+  const key = `${r.item_id}\u0000${r.warehouse_id}`;
+  let row = byKey.get(key);
+  if (!row) {
+    row = {
+      sku: r.sku,
+      itemId: r.item_id,
+      warehouse: r.code,
+      warehouseId: r.warehouse_id,
+      ...zero(),
+      inByType: new Map(),
+      outByType: new Map(),
+    };
+    byKey.set(key, row);
+  }
+  return row;
+}
+
+/** The instants of the first and the last ledger entry (both read from the index on `at`). */
+async function ledgerSpan(trx: Kysely<DB>): Promise<{ first: number; last: number }> {
+  const span = await trx
+    .selectFrom('ledger_entries')
+    .select((eb) => [eb.fn.min('at').as('first'), eb.fn.max('at').as('last')])
+    .executeTakeFirst();
+  return { first: Number(span?.first ?? 0), last: Number(span?.last ?? 0) };
+}
+
+/**
+ * Sums per SKU × warehouse × ledger type: in and out within the period, and the entries' part of
+ * the opening — those before the period going forward, minus those since it began going backward.
+ */
+function ledgerSums(
+  trx: Kysely<DB>,
+  filters: ReportFilters,
+  period: { from: number; to: number },
+  scope: WarehouseScope,
+  direction: ScanDirection,
+) {
+  const from = BigInt(period.from);
+  const to = BigInt(period.to);
+  const inPeriod = sql<boolean>`e.at >= ${from} and e.at < ${to}`;
+  const forward = direction === 'forward';
+  return trx
+    .selectFrom('ledger_entries as e')
+    .innerJoin('items', 'items.id', 'e.item_id')
+    .innerJoin('warehouses', 'warehouses.id', 'e.warehouse_id')
+    .select([
+      'items.sku',
+      'e.item_id',
+      'warehouses.code',
+      'e.warehouse_id',
+      'e.type',
+      (forward
+        ? sql<bigint>`sum(case when e.at < ${from} then e.qty else 0 end)`
+        : sql<bigint>`-sum(e.qty)`
+      ).as('opening_qty'),
+      (forward
+        ? sql<bigint>`sum(case when e.at < ${from} then e.value else 0 end)`
+        : sql<bigint>`-sum(e.value)`
+      ).as('opening_value'),
+      sql<bigint>`sum(case when ${inPeriod} and e.qty > 0 then e.qty else 0 end)`.as('in_qty'),
+      sql<bigint>`sum(case when ${inPeriod} and e.qty > 0 then e.value else 0 end)`.as('in_value'),
+      sql<bigint>`sum(case when ${inPeriod} and e.qty < 0 then -e.qty else 0 end)`.as('out_qty'),
+      sql<bigint>`sum(case when ${inPeriod} and e.qty < 0 then -e.value else 0 end)`.as('out_value'),
+    ])
+    .where(forward ? sql<boolean>`e.at < ${to}` : sql<boolean>`e.at >= ${from}`)
+    .where(matching(filters, scope))
+    .groupBy(['items.sku', 'e.item_id', 'warehouses.code', 'e.warehouse_id', 'e.type'])
+    .execute();
+}
+
+/** What each SKU × warehouse holds now: on hand from its balance, value from its open cost layers. */
+function heldNow(trx: Kysely<DB>, filters: ReportFilters, scope: WarehouseScope) {
+  return trx
+    .selectFrom('stock_balances as b')
+    .innerJoin('items', 'items.id', 'b.item_id')
+    .innerJoin('warehouses', 'warehouses.id', 'b.warehouse_id')
+    .select((eb) => [
+      'items.sku',
+      'b.item_id',
+      'warehouses.code',
+      'b.warehouse_id',
+      'b.on_hand as qty',
+      eb
+        .selectFrom('cost_layers as l')
+        .select(sql<bigint>`coalesce(sum(l.value_remaining), 0)`.as('value'))
+        .whereRef('l.item_id', '=', 'b.item_id')
+        .whereRef('l.warehouse_id', '=', 'b.warehouse_id')
+        // A literal 0, so that the partial index on open layers applies; emptied layers hold no value.
+        .where(sql<boolean>`l.qty_remaining > 0`)
+        .$asScalar()
+        .as('value'),
+    ])
+    .where(matching(filters, scope))
+    .execute();
+}
+
 function addTo(
   amounts: Map<string, { qty: bigint; value: bigint }>,
   type: string,
@@ -80,73 +181,65 @@ function addTo(
 }
 
 /**
+ * Which way to sum the opening: `forward` adds every entry before the period; `backward` takes
+ * the stock held now (balances and open cost layers, which equal the whole ledger — `verify`
+ * proves it) and removes every entry since the period began. Both give the same figures to the
+ * last digit; the shorter scan wins.
+ */
+export type ScanDirection = 'forward' | 'backward';
+
+/** The direction that reads fewer entries, judging by the time the ledger spans on each side. */
+export function shorterScan(
+  span: { first: number; last: number },
+  period: { from: number; to: number },
+): ScanDirection {
+  return span.last - period.from < period.to - span.first ? 'backward' : 'forward';
+}
+
+/**
  * The 进销存 report (opening, in, out, closing per SKU × warehouse for a period) summed from the
- * ledger in one pass, so that it ties out to the ledger, to the valuation and to itself: the
- * closing of one period is the opening of the next.
+ * ledger in one consistent snapshot, so that it ties out to the ledger, to the valuation and to
+ * itself: the closing of one period is the opening of the next.
  */
 export class MovementReport {
   constructor(private readonly db: Kysely<DB>) {}
 
-  /** Every row of the report for a half-open period [from, to), sorted by SKU and warehouse. */
-  async rows(
-    filters: Pick<z.infer<typeof movementQuery>, 'sku' | 'warehouse' | 'category'>,
+  /** Every row of the report for a half-open period [from, to); the scan direction only changes the speed. */
+  rows(
+    filters: ReportFilters,
     period: { from: number; to: number },
     scope: WarehouseScope,
+    direction?: ScanDirection,
   ): Promise<StoredMovement[]> {
-    const from = BigInt(period.from);
-    const inPeriod = sql<boolean>`e.at >= ${from}`;
-    let q = this.db
-      .selectFrom('ledger_entries as e')
-      .innerJoin('items', 'items.id', 'e.item_id')
-      .innerJoin('warehouses', 'warehouses.id', 'e.warehouse_id')
-      .select([
-        'items.sku',
-        'e.item_id',
-        'warehouses.code',
-        'e.warehouse_id',
-        'e.type',
-        sql<bigint>`sum(case when e.at < ${from} then e.qty else 0 end)`.as('opening_qty'),
-        sql<bigint>`sum(case when e.at < ${from} then e.value else 0 end)`.as('opening_value'),
-        sql<bigint>`sum(case when ${inPeriod} and e.qty > 0 then e.qty else 0 end)`.as('in_qty'),
-        sql<bigint>`sum(case when ${inPeriod} and e.qty > 0 then e.value else 0 end)`.as('in_value'),
-        sql<bigint>`sum(case when ${inPeriod} and e.qty < 0 then -e.qty else 0 end)`.as('out_qty'),
-        sql<bigint>`sum(case when ${inPeriod} and e.qty < 0 then -e.value else 0 end)`.as('out_value'),
-      ])
-      .where('e.at', '<', BigInt(period.to))
-      .groupBy(['items.sku', 'e.item_id', 'warehouses.code', 'e.warehouse_id', 'e.type']);
-    if (filters.sku) q = q.where('items.sku', '=', filters.sku);
-    if (filters.warehouse) q = q.where('warehouses.code', '=', filters.warehouse);
-    if (filters.category) q = q.where('items.category', '=', filters.category);
-    if (scope) q = q.where(inScope(scope));
-    const byKey = new Map<string, StoredMovement>();
-    for (const r of await q.execute()) {
-      const key = `${r.item_id}\u0000${r.warehouse_id}`;
-      let row = byKey.get(key);
-      if (!row) {
-        row = {
-          sku: r.sku,
-          itemId: r.item_id,
-          warehouse: r.code,
-          warehouseId: r.warehouse_id,
-          ...zero(),
-          inByType: new Map(),
-          outByType: new Map(),
-        };
-        byKey.set(key, row);
-      }
-      row.openingQty += BigInt(r.opening_qty);
-      row.openingValue += BigInt(r.opening_value);
-      row.inQty += BigInt(r.in_qty);
-      row.inValue += BigInt(r.in_value);
-      row.outQty += BigInt(r.out_qty);
-      row.outValue += BigInt(r.out_value);
-      addTo(row.inByType, r.type, BigInt(r.in_qty), BigInt(r.in_value));
-      addTo(row.outByType, r.type, BigInt(r.out_qty), BigInt(r.out_value));
-    }
-    // A row with nothing at the start and no movement in the period says nothing.
-    return [...byKey.values()].filter(
-      (r) => r.openingQty !== 0n || r.openingValue !== 0n || r.inQty !== 0n || r.outQty !== 0n,
-    );
+    return this.db
+      .transaction()
+      .setIsolationLevel('repeatable read')
+      .execute(async (trx) => {
+        const chosen = direction ?? shorterScan(await ledgerSpan(trx), period);
+        const byKey = new Map<string, StoredMovement>();
+        for (const r of await ledgerSums(trx, filters, period, scope, chosen)) {
+          const row = rowOf(byKey, r);
+          row.openingQty += BigInt(r.opening_qty);
+          row.openingValue += BigInt(r.opening_value);
+          row.inQty += BigInt(r.in_qty);
+          row.inValue += BigInt(r.in_value);
+          row.outQty += BigInt(r.out_qty);
+          row.outValue += BigInt(r.out_value);
+          addTo(row.inByType, r.type, BigInt(r.in_qty), BigInt(r.in_value));
+          addTo(row.outByType, r.type, BigInt(r.out_qty), BigInt(r.out_value));
+        }
+        if (chosen === 'backward') {
+          for (const r of await heldNow(trx, filters, scope)) {
+            const row = rowOf(byKey, r);
+            row.openingQty += BigInt(r.qty);
+            row.openingValue += BigInt(r.value);
+          }
+        }
+        // A row with nothing at the start and no movement in the period says nothing.
+        return [...byKey.values()].filter(
+          (r) => r.openingQty !== 0n || r.openingValue !== 0n || r.inQty !== 0n || r.outQty !== 0n,
+        );
+      });
   }
 
   /** A page of the report for a half-open period, with totals over every row the filters match. */

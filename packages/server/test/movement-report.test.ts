@@ -228,6 +228,18 @@ for (const kind of testDatabaseKinds()) {
       }
     });
 
+    it('publishes the reports in the OpenAPI document', async () => {
+      const doc = await server().api<{ paths: Record<string, { get?: object }> }>(
+        'GET',
+        '/api/openapi.json',
+        undefined,
+        { token: null },
+      );
+      for (const path of ['/api/v1/reports/movement', '/api/v1/reports/expiring', '/api/v1/stock/batches'])
+        expect(doc.body.paths[path]?.get, path).toBeDefined();
+      expect(JSON.stringify(doc.body.paths['/api/v1/reports/movement'])).toContain('outByType');
+    });
+
     it('shows a user only the warehouses they are limited to', async () => {
       const ts = server();
       const mine = await makeWarehouse(ts);

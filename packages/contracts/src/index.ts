@@ -5,6 +5,7 @@ export * from './documents';
 export * from './master-data';
 export * from './purchasing';
 export * from './receipts';
+export * from './reports';
 export * from './reservations';
 export * from './sales';
 export * from './stock';

@@ -21,6 +21,9 @@ import { registerPurchasingRoutes } from './modules/purchasing/purchasing.routes
 import { registerReceiptRoutes } from './modules/receipts/receipts.routes';
 import { ReceiptService } from './modules/receipts/receipts.service';
 import { References } from './modules/references';
+import { BatchStock } from './modules/reports/batches.queries';
+import { MovementReport } from './modules/reports/movement.queries';
+import { registerReportRoutes } from './modules/reports/reports.routes';
 import { registerReservationRoutes } from './modules/reservations/reservations.routes';
 import { ReservationService } from './modules/reservations/reservations.service';
 import { registerSalesRoutes } from './modules/sales/sales.routes';
@@ -62,6 +65,8 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     suppliers: new PartnerService(db, 'suppliers', clock),
     customers: new PartnerService(db, 'customers', clock),
     stock: new StockQueries(db, timeZone),
+    movement: new MovementReport(db),
+    batches: new BatchStock(db, timeZone, clock),
     reservations: new ReservationService(db, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
     purchaseOrders: new PurchaseOrderService(db, references, clock),
@@ -108,6 +113,7 @@ export async function buildServer(
     registerSalesRoutes(app, services);
     registerTransferRoutes(app, services);
     registerBinRoutes(app, services);
+    registerReportRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

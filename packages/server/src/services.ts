@@ -9,6 +9,8 @@ import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
 import type { PurchaseReturnService } from './modules/purchasing/purchase-returns.service';
 import type { ReceiptService } from './modules/receipts/receipts.service';
+import type { BatchStock } from './modules/reports/batches.queries';
+import type { MovementReport } from './modules/reports/movement.queries';
 import type { ReservationService } from './modules/reservations/reservations.service';
 import type { SalesOrderService } from './modules/sales/sales-orders.service';
 import type { SalesReturnService } from './modules/sales/sales-returns.service';
@@ -29,6 +31,8 @@ export interface Services {
   suppliers: PartnerService;
   customers: PartnerService;
   stock: StockQueries;
+  movement: MovementReport;
+  batches: BatchStock;
   reservations: ReservationService;
   receipts: ReceiptService;
   purchaseOrders: PurchaseOrderService;

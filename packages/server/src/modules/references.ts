@@ -2,6 +2,11 @@ import type { Kysely } from 'kysely';
 import type { DB } from '../db/schema';
 import { type FieldError, invalid } from '../http/problem';
 
+/** The SKUs of a body's lines with the path each is named at (`lines.2.sku`). */
+export function skuPaths(lines: readonly { sku: string }[]): { path: string; sku: string }[] {
+  return lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku }));
+}
+
 /**
  * Turns the codes a body names (SKU, warehouse) into ids. Codes never change once created, so a
  * code found once is remembered; an unknown code is asked of the database every time. Inside a

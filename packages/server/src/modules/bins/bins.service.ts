@@ -9,7 +9,7 @@ import { type FieldError, invalid, notFound, Problem } from '../../http/problem'
 import { ensureBin, moveBetweenBins } from '../../ledger/bins';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 
 /** Bins (货位) of a warehouse, the stock in each, and moves between them. */
 export class BinService {
@@ -117,7 +117,7 @@ export class BinService {
   async move(trx: Trx, input: z.infer<typeof binMoveCreate>, p: Principal) {
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
-      input.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
+      skuPaths(input.lines),
       trx,
     );
     const at = this.clock();

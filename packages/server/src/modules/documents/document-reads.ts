@@ -138,3 +138,31 @@ export async function listDocuments<T>(
   const { ids, nextCursor } = await listDocumentIds(db, type, f, bounds);
   return { items: await Promise.all(ids.map(get)), nextCursor };
 }
+
+/** What each line of a document still holds reserved, by line number. */
+export async function reservedByLine(db: Kysely<DB>, id: string): Promise<Map<bigint | null, bigint>> {
+  const rows = await db
+    .selectFrom('reservations')
+    .select((eb) => ['document_line', eb.fn.sum<bigint>('qty').as('qty')])
+    .where('document_id', '=', id)
+    .where('status', '=', 'active')
+    .groupBy('document_line')
+    .execute();
+  return new Map(rows.map((r) => [r.document_line, BigInt(r.qty)]));
+}
+
+/** The summed value of a document's ledger entries (of some types), by line number. */
+export async function entryValuesByLine(
+  db: Kysely<DB>,
+  document: { type: DocumentType; id: string },
+  types?: readonly string[],
+): Promise<Map<bigint, bigint>> {
+  let q = db
+    .selectFrom('ledger_entries')
+    .select((eb) => ['document_line', eb.fn.sum<bigint>('value').as('value')])
+    .where('document_type', '=', document.type)
+    .where('document_id', '=', document.id);
+  if (types) q = q.where('type', 'in', [...types]);
+  const rows = await q.groupBy('document_line').execute();
+  return new Map(rows.map((r) => [r.document_line, BigInt(r.value)]));
+}

@@ -7,6 +7,11 @@ import { notFound, Problem } from '../../http/problem';
 import type { Actor, Trx } from '../../ledger/types';
 import { recordHistory } from '../document-history';
 
+/** Who acts, and now, as the ledger records it. */
+export function actorOf(p: { userId: string }, clock: () => number): Actor {
+  return { userId: p.userId, at: clock() };
+}
+
 /** A document's head row. */
 export type DocumentRow = Selectable<DocumentsTable>;
 /** A document line row. */

@@ -21,6 +21,7 @@ import { allocateLines, checkTracking, partnerId } from '../documents/document-l
 import { headView, listDocuments, loadDocument } from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
+  actorOf,
   advanceLine,
   allowed,
   createDocument,
@@ -33,7 +34,7 @@ import {
   type NewLine,
   replaceLines,
 } from '../documents/document-store';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 
 const TYPE = 'purchase_order';
 
@@ -58,7 +59,7 @@ export class PurchaseOrderService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof purchaseOrderCreate>, p: Principal): Promise<PurchaseOrder> {
-    const actor = this.actor(p);
+    const actor = actorOf(p, this.clock);
     const head = await this.resolveHead(trx, input.supplier, input.warehouse);
     const lines = await this.resolveLines(trx, input.lines);
     const id = await createDocument(
@@ -114,7 +115,7 @@ export class PurchaseOrderService {
         related_id: last.id,
       },
       lines,
-      this.actor(p),
+      actorOf(p, this.clock),
       'quick_fill',
     );
     return this.get(id, trx);
@@ -149,7 +150,7 @@ export class PurchaseOrderService {
           : {};
       if (patch.lines) await replaceLines(trx, doc.id, await this.resolveLines(trx, patch.lines));
       const options = patch.expectedOn === undefined ? {} : { options: this.expectedOn(patch.expectedOn) };
-      await moveDocument(trx, doc, 'edit', next ?? 'draft', this.actor(c.principal), {
+      await moveDocument(trx, doc, 'edit', next ?? 'draft', actorOf(c.principal, this.clock), {
         ...head,
         ...options,
         ...(patch.reference !== undefined ? { reference: patch.reference } : {}),
@@ -157,7 +158,7 @@ export class PurchaseOrderService {
       });
       return this.get(doc.id, trx);
     }
-    await moveDocument(trx, doc, 'edit', doc.status, this.actor(c.principal));
+    await moveDocument(trx, doc, 'edit', doc.status, actorOf(c.principal, this.clock));
     return this.get(doc.id, trx);
   }
 
@@ -168,7 +169,7 @@ export class PurchaseOrderService {
   async approve(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseOrder> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(PURCHASE_ORDER, doc, 'approve');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     for (const line of await linesOf(trx, doc.id))
       await this.moveIncoming(trx, doc, line, openOf(line), actor);
     await moveDocument(trx, doc, 'approve', 'approved', actor);
@@ -198,7 +199,7 @@ export class PurchaseOrderService {
         expiresOn: a.input.expiresOn,
       })),
     );
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const warehouseId = doc.warehouse_id ?? '';
     await post(
       trx,
@@ -292,7 +293,7 @@ export class PurchaseOrderService {
       doc,
       action,
       next ?? doc.status,
-      this.actor(c.principal),
+      actorOf(c.principal, this.clock),
       reason ? { reason } : {},
     );
     return this.get(doc.id, trx);
@@ -306,7 +307,7 @@ export class PurchaseOrderService {
   ): Promise<PurchaseOrder> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(PURCHASE_ORDER, doc, action);
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     for (const line of await linesOf(trx, doc.id)) {
       const open = openOf(line);
       await this.moveIncoming(trx, doc, line, -open, actor);
@@ -385,11 +386,7 @@ export class PurchaseOrderService {
     trx: Trx,
     lines: readonly { sku: string; qty: number; unitCost: number | string }[],
   ): Promise<NewLine[]> {
-    const { itemIds } = await this.references.resolve(
-      null,
-      lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
-      trx,
-    );
+    const { itemIds } = await this.references.resolve(null, skuPaths(lines), trx);
     return lines.map((l, i) => ({
       item_id: itemIds[i] ?? '',
       qty: toQty(l.qty),
@@ -417,9 +414,5 @@ export class PurchaseOrderService {
 
   private expectedOn(date: string | null): string | null {
     return date === null ? null : JSON.stringify({ expectedOn: date });
-  }
-
-  private actor(p: Principal): Actor {
-    return { userId: p.userId, at: this.clock() };
   }
 }

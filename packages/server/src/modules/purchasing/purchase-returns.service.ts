@@ -6,12 +6,19 @@ import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
 import { invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
-import type { Actor, LayerChoice, Trx } from '../../ledger/types';
+import type { LayerChoice, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { partnerId } from '../documents/document-lines';
-import { type DocumentFilters, headView, listDocuments, loadDocument } from '../documents/document-reads';
+import {
+  type DocumentFilters,
+  entryValuesByLine,
+  headView,
+  listDocuments,
+  loadDocument,
+} from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
+  actorOf,
   allowed,
   createDocument,
   type DocumentRow,
@@ -21,7 +28,7 @@ import {
   type NewLine,
   replaceLines,
 } from '../documents/document-store';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 
 const TYPE = 'purchase_return';
 
@@ -41,7 +48,7 @@ export class PurchaseReturnService {
     const supplierId = await partnerId(trx, 'suppliers', input.supplier, 'supplier');
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
-      input.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
+      skuPaths(input.lines),
       trx,
     );
     const orderId = input.purchaseOrder ? await this.orderOf(trx, input.purchaseOrder, supplierId) : null;
@@ -57,7 +64,7 @@ export class PurchaseReturnService {
         note: input.note ?? null,
       },
       this.lines(input.lines, itemIds),
-      { userId: p.userId, at: this.clock() },
+      actorOf(p, this.clock),
     );
     return this.get(id, trx);
   }
@@ -67,14 +74,10 @@ export class PurchaseReturnService {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(POSTING_DOCUMENT, doc, 'edit');
     if (c.body.lines) {
-      const { itemIds } = await this.references.resolve(
-        null,
-        c.body.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
-        trx,
-      );
+      const { itemIds } = await this.references.resolve(null, skuPaths(c.body.lines), trx);
       await replaceLines(trx, doc.id, this.lines(c.body.lines, itemIds));
     }
-    await moveDocument(trx, doc, 'edit', doc.status, this.actor(c.principal), {
+    await moveDocument(trx, doc, 'edit', doc.status, actorOf(c.principal, this.clock), {
       ...(c.body.reference !== undefined ? { reference: c.body.reference } : {}),
       ...(c.body.note !== undefined ? { note: c.body.note } : {}),
     });
@@ -85,7 +88,7 @@ export class PurchaseReturnService {
   async post(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseReturn> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(POSTING_DOCUMENT, doc, 'post');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
     const movements = [];
     for (const l of lines) {
@@ -110,21 +113,22 @@ export class PurchaseReturnService {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(POSTING_DOCUMENT, doc, 'cancel');
     const reason = c.body?.reason;
-    await moveDocument(trx, doc, 'cancel', 'cancelled', this.actor(c.principal), reason ? { reason } : {});
+    await moveDocument(
+      trx,
+      doc,
+      'cancel',
+      'cancelled',
+      actorOf(c.principal, this.clock),
+      reason ? { reason } : {},
+    );
     return this.get(doc.id, trx);
   }
 
   async get(id: string, db: Kysely<DB> = this.db): Promise<PurchaseReturn> {
     const loaded = await loadDocument(db, TYPE, id);
     const { head, lines } = loaded;
-    const values = await db
-      .selectFrom('ledger_entries')
-      .select((eb) => ['document_line', eb.fn.sum<bigint>('value').as('value')])
-      .where('document_type', '=', TYPE)
-      .where('document_id', '=', id)
-      .groupBy('document_line')
-      .execute();
-    const valueBy = new Map(values.map((v) => [v.document_line, -BigInt(v.value)]));
+    const values = await entryValuesByLine(db, { type: TYPE, id });
+    const valueBy = new Map([...values].map(([line, v]) => [line, -v]));
     return {
       ...headView(loaded, POSTING_DOCUMENT),
       supplier: head.supplier_code ?? '',
@@ -187,9 +191,5 @@ export class PurchaseReturnService {
       batch: l.batch ?? null,
       reason: l.reason ?? null,
     }));
-  }
-
-  private actor(p: Principal): Actor {
-    return { userId: p.userId, at: this.clock() };
   }
 }

@@ -11,7 +11,7 @@ import { post } from '../../ledger/post';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { documentHistory, recordHistory } from '../document-history';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 
 const DOCUMENT_TYPE = 'receipt';
 
@@ -27,7 +27,7 @@ export class ReceiptService {
   async create(trx: Trx, input: z.infer<typeof receiptCreate>, principal: Principal): Promise<Receipt> {
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
-      input.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
+      skuPaths(input.lines),
       trx,
     );
     await this.checkTracking(trx, input, itemIds);

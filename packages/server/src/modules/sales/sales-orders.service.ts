@@ -10,10 +10,11 @@ import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { allocateLines, partnerId } from '../documents/document-lines';
 import { keepLots } from '../documents/document-lots';
-import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import { headView, listDocuments, loadDocument, reservedByLine } from '../documents/document-reads';
 import { reserveLines } from '../documents/document-reservations';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
+  actorOf,
   advanceLine,
   allowed,
   createDocument,
@@ -22,7 +23,7 @@ import {
   moveByProgress,
   moveDocument,
 } from '../documents/document-store';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 import { pickWarehouse } from './allocation';
 
 const TYPE = 'sales_order';
@@ -57,12 +58,8 @@ export class SalesOrderService {
     p: Principal,
     relatedId?: string,
   ): Promise<SalesOrder> {
-    const actor: Actor = { userId: p.userId, at: this.clock() };
-    const { itemIds } = await this.references.resolve(
-      null,
-      input.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
-      trx,
-    );
+    const actor: Actor = actorOf(p, this.clock);
+    const { itemIds } = await this.references.resolve(null, skuPaths(input.lines), trx);
     const lines: OrderLine[] = input.lines.map((l, i) => ({
       itemId: itemIds[i] ?? '',
       sku: l.sku,
@@ -109,7 +106,7 @@ export class SalesOrderService {
         .filter((l) => openOf(l) > 0n)
         .map((l) => ({ sku: l.sku, qty: Number(qtyOut(openOf(l))), line: Number(l.line_no) }));
     const allocations = allocateLines(wanted, lines, openOf);
-    const actor: Actor = { userId: c.principal.userId, at: this.clock() };
+    const actor: Actor = actorOf(c.principal, this.clock);
     const warehouseId = doc.warehouse_id ?? '';
     const entries = await post(
       trx,
@@ -142,7 +139,7 @@ export class SalesOrderService {
   async cancel(trx: Trx, c: ReasonContext): Promise<SalesOrder> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(SALES_ORDER, doc, 'cancel');
-    const actor: Actor = { userId: c.principal.userId, at: this.clock() };
+    const actor: Actor = actorOf(c.principal, this.clock);
     await releaseDocumentReservations(trx, doc.id, actor.at);
     for (const line of await linesOf(trx, doc.id))
       await advanceLine(trx, doc.id, line.line_no, { closed: openOf(line) });
@@ -160,13 +157,7 @@ export class SalesOrderService {
   async get(id: string, db: Kysely<DB> = this.db): Promise<SalesOrder> {
     const loaded = await loadDocument(db, TYPE, id);
     const { head, lines } = loaded;
-    const reserved = await db
-      .selectFrom('reservations')
-      .select((eb) => ['document_line', eb.fn.sum<bigint>('qty').as('qty')])
-      .where('document_id', '=', id)
-      .where('status', '=', 'active')
-      .groupBy('document_line')
-      .execute();
+    const reservedBy = await reservedByLine(db, id);
     const returned = await db
       .selectFrom('document_lines as l')
       .innerJoin('documents as d', 'd.id', 'l.document_id')
@@ -194,7 +185,6 @@ export class SalesOrderService {
       )
       .where('type', 'in', ['shipment', 'return_in'])
       .executeTakeFirst();
-    const reservedBy = new Map(reserved.map((r) => [r.document_line, BigInt(r.qty)]));
     const returnedBy = new Map(returned.map((r) => [r.related_line, BigInt(r.qty)]));
     const values = lines.map((l) => valueAtCost(l.qty, l.unit_price ?? 0n));
     return {

@@ -10,8 +10,15 @@ import type { Actor, InboundMovement, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { allocateLines } from '../documents/document-lines';
 import { lotsByLine, lotsComingIn, takeLots } from '../documents/document-lots';
-import { headView, listDocuments, loadDocument } from '../documents/document-reads';
-import { allowed, createDocument, linesOf, lockDocument, moveDocument } from '../documents/document-store';
+import { entryValuesByLine, headView, listDocuments, loadDocument } from '../documents/document-reads';
+import {
+  actorOf,
+  allowed,
+  createDocument,
+  linesOf,
+  lockDocument,
+  moveDocument,
+} from '../documents/document-store';
 import type { SalesOrderService } from './sales-orders.service';
 
 const TYPE = 'sales_return';
@@ -37,7 +44,7 @@ export class SalesReturnService {
   ): Promise<SalesReturn> {
     const order = await lockDocument(trx, 'sales_order', orderId, null);
     allowed(SALES_ORDER, order, 'return');
-    const actor: Actor = { userId: p.userId, at: this.clock() };
+    const actor: Actor = actorOf(p, this.clock);
     const orderLines = await linesOf(trx, order.id);
     const returnable = await lotsByLine(trx, order.id, 'returnable');
     const allocations = allocateLines(input.lines, orderLines, (l) => returnable.get(l.line_no) ?? 0n);
@@ -118,22 +125,14 @@ export class SalesReturnService {
   async get(id: string, db: Kysely<DB> = this.db): Promise<SalesReturn> {
     const loaded = await loadDocument(db, TYPE, id);
     const { head, lines } = loaded;
-    const values = await db
-      .selectFrom('ledger_entries')
-      .select((eb) => ['document_line', eb.fn.sum<bigint>('value').as('value')])
-      .where('document_type', '=', TYPE)
-      .where('document_id', '=', id)
-      .where('type', '=', 'return_in')
-      .groupBy('document_line')
-      .execute();
+    const valueBy = await entryValuesByLine(db, { type: TYPE, id }, ['return_in']);
     const exchange = await db
       .selectFrom('documents')
       .select('id')
       .where('related_id', '=', id)
       .where('type', '=', 'sales_order')
       .executeTakeFirst();
-    const valueBy = new Map(values.map((v) => [v.document_line, BigInt(v.value)]));
-    const total = values.reduce((acc, v) => acc + BigInt(v.value), 0n);
+    const total = [...valueBy.values()].reduce((acc, v) => acc + v, 0n);
     return {
       ...headView(loaded, POSTING_DOCUMENT),
       salesOrderId: head.related_id ?? '',

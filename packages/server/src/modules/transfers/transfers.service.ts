@@ -18,10 +18,17 @@ import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { allocateLines } from '../documents/document-lines';
 import { keepLots, lotsComingIn, takeLots } from '../documents/document-lots';
-import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import {
+  entryValuesByLine,
+  headView,
+  listDocuments,
+  loadDocument,
+  reservedByLine,
+} from '../documents/document-reads';
 import { reserveLines } from '../documents/document-reservations';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
+  actorOf,
   advanceLine,
   allowed,
   createDocument,
@@ -34,7 +41,7 @@ import {
   type NewLine,
   replaceLines,
 } from '../documents/document-store';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 
 const TYPE = 'transfer';
 
@@ -67,7 +74,7 @@ export class TransferService {
         note: input.note ?? null,
       },
       lines,
-      this.actor(p),
+      actorOf(p, this.clock),
     );
     return this.get(id, trx);
   }
@@ -85,7 +92,7 @@ export class TransferService {
           )
         : {};
     if (patch.lines) await replaceLines(trx, doc.id, await this.resolveLines(trx, patch.lines));
-    await moveDocument(trx, doc, 'edit', doc.status, this.actor(c.principal), {
+    await moveDocument(trx, doc, 'edit', doc.status, actorOf(c.principal, this.clock), {
       ...ends,
       ...(patch.reference !== undefined ? { reference: patch.reference } : {}),
       ...(patch.note !== undefined ? { note: patch.note } : {}),
@@ -97,7 +104,7 @@ export class TransferService {
   async confirm(trx: Trx, c: ActionContext<unknown>): Promise<Transfer> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(TRANSFER, doc, 'confirm');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const lines = (await linesOf(trx, doc.id)).map((l) => ({
       line: Number(l.line_no),
       itemId: l.item_id,
@@ -113,7 +120,7 @@ export class TransferService {
   async ship(trx: Trx, c: ActionContext<unknown>): Promise<Transfer> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(TRANSFER, doc, 'ship');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
     const from = doc.warehouse_id ?? '';
     const to = doc.to_warehouse_id ?? '';
@@ -147,7 +154,7 @@ export class TransferService {
   async receive(trx: Trx, c: ActionContext<z.infer<typeof transferReceive>>): Promise<Transfer> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(TRANSFER, doc, 'receive');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
     const wanted =
       c.body?.lines ??
@@ -177,7 +184,7 @@ export class TransferService {
   async close(trx: Trx, c: ActionContext<{ reason: string }>): Promise<Transfer> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(TRANSFER, doc, 'close');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const missing = (await linesOf(trx, doc.id))
       .filter((l) => inTransitOf(l) > 0n)
       .map((line) => ({ line, qty: inTransitOf(line), bin: null }));
@@ -190,7 +197,7 @@ export class TransferService {
   async cancel(trx: Trx, c: ReasonContext): Promise<Transfer> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(TRANSFER, doc, 'cancel');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     await releaseDocumentReservations(trx, doc.id, actor.at);
     const reason = c.body?.reason;
     await moveDocument(trx, doc, 'cancel', 'cancelled', actor, reason ? { reason } : {});
@@ -200,21 +207,8 @@ export class TransferService {
   async get(id: string, db: Kysely<DB> = this.db): Promise<Transfer> {
     const loaded = await loadDocument(db, TYPE, id);
     const { head, lines } = loaded;
-    const reserved = await db
-      .selectFrom('reservations')
-      .select((eb) => ['document_line', eb.fn.sum<bigint>('qty').as('qty')])
-      .where('document_id', '=', id)
-      .where('status', '=', 'active')
-      .groupBy('document_line')
-      .execute();
-    const shipped = await db
-      .selectFrom('ledger_entries')
-      .select((eb) => eb.fn.sum<bigint>('value').as('value'))
-      .where('document_type', '=', TYPE)
-      .where('document_id', '=', id)
-      .where('type', '=', 'transfer_out')
-      .executeTakeFirst();
-    const reservedBy = new Map(reserved.map((r) => [r.document_line, BigInt(r.qty)]));
+    const reservedBy = await reservedByLine(db, id);
+    const shipped = await entryValuesByLine(db, { type: TYPE, id }, ['transfer_out']);
     return {
       ...headView(loaded, TRANSFER),
       from: head.warehouse_code ?? '',
@@ -223,7 +217,7 @@ export class TransferService {
       toId: head.to_warehouse_id ?? '',
       reason: head.reason,
       totalQty: qtyOut(lines.reduce((acc, l) => acc + l.qty, 0n)),
-      value: moneyOut(-BigInt(shipped?.value ?? 0n)),
+      value: moneyOut(-[...shipped.values()].reduce((acc, v) => acc + v, 0n)),
       lines: lines.map((l) => ({
         line: Number(l.line_no),
         sku: l.sku,
@@ -310,11 +304,7 @@ export class TransferService {
   }
 
   private async resolveLines(trx: Trx, lines: readonly { sku: string; qty: number }[]): Promise<NewLine[]> {
-    const { itemIds } = await this.references.resolve(
-      null,
-      lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
-      trx,
-    );
+    const { itemIds } = await this.references.resolve(null, skuPaths(lines), trx);
     return lines.map((l, i) => ({ item_id: itemIds[i] ?? '', qty: toQty(l.qty) }));
   }
 
@@ -325,9 +315,5 @@ export class TransferService {
       .where('id', '=', id ?? '')
       .executeTakeFirst();
     return row?.code ?? '';
-  }
-
-  private actor(p: Principal): Actor {
-    return { userId: p.userId, at: this.clock() };
   }
 }

@@ -4,6 +4,7 @@ export * from './common';
 export * from './documents';
 export * from './master-data';
 export * from './purchasing';
+export * from './quarantine';
 export * from './receipts';
 export * from './reports';
 export * from './reservations';

@@ -18,6 +18,8 @@ import { PartnerService } from './modules/partners/partners.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
 import { PurchaseReturnService } from './modules/purchasing/purchase-returns.service';
 import { registerPurchasingRoutes } from './modules/purchasing/purchasing.routes';
+import { registerQuarantineRoutes } from './modules/quarantine/quarantine.routes';
+import { QuarantineService } from './modules/quarantine/quarantine.service';
 import { registerReceiptRoutes } from './modules/receipts/receipts.routes';
 import { ReceiptService } from './modules/receipts/receipts.service';
 import { References } from './modules/references';
@@ -75,6 +77,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     salesReturns: new SalesReturnService(db, salesOrders, clock),
     transfers: new TransferService(db, references, clock),
     bins: new BinService(db, references, clock),
+    quarantine: new QuarantineService(db, references, clock),
   };
 }
 
@@ -113,6 +116,7 @@ export async function buildServer(
     registerSalesRoutes(app, services);
     registerTransferRoutes(app, services);
     registerBinRoutes(app, services);
+    registerQuarantineRoutes(app, services);
     registerReportRoutes(app, services);
     const jobs =
       options.jobs === false

@@ -8,6 +8,7 @@ import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
 import type { PurchaseReturnService } from './modules/purchasing/purchase-returns.service';
+import type { QuarantineService } from './modules/quarantine/quarantine.service';
 import type { ReceiptService } from './modules/receipts/receipts.service';
 import type { BatchStock } from './modules/reports/batches.queries';
 import type { MovementReport } from './modules/reports/movement.queries';
@@ -41,4 +42,5 @@ export interface Services {
   salesReturns: SalesReturnService;
   transfers: TransferService;
   bins: BinService;
+  quarantine: QuarantineService;
 }

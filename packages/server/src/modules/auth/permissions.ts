@@ -24,6 +24,7 @@ export const PERMISSIONS = [
   'write_off.request',
   'write_off.post',
   'bin.move',
+  'quarantine.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -42,6 +43,7 @@ export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
     'sales_order.ship',
     'transfer.manage',
     'bin.move',
+    'quarantine.manage',
     'stocktake.count',
     'write_off.request',
   ],

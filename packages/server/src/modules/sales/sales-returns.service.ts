@@ -4,8 +4,8 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
-import { shiftSideQuantity } from '../../ledger/balances';
 import { post } from '../../ledger/post';
+import { moveQuarantine } from '../../ledger/quarantine';
 import type { Actor, InboundMovement, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { allocateLines } from '../documents/document-lines';
@@ -85,8 +85,12 @@ export class SalesReturnService {
     const entries = await post(trx, { type: TYPE, id }, actor, comingBack);
     for (const [i, a] of allocations.entries()) {
       const line = i + 1;
-      if (a.input.disposition === 'quarantine')
-        await this.quarantine(trx, id, a.line.item_id, warehouseId, a.qty, actor);
+      const hold = { itemId: a.line.item_id, warehouseId, qty: a.qty };
+      if (
+        a.input.disposition === 'quarantine' &&
+        !(await moveQuarantine(trx, hold, { type: TYPE, id }, actor))
+      )
+        throw new Error(`returned ${a.line.sku} is not available to quarantine`);
       if (a.input.disposition === 'write_off') {
         const seqs = entries.filter((e) => e.line === line).map((e) => e.seq);
         await post(trx, { type: TYPE, id }, actor, [
@@ -159,30 +163,5 @@ export class SalesReturnService {
   async list(query: z.infer<typeof salesReturnQuery>, bounds: { from: number | null; to: number | null }) {
     const filters = { ...query, related: query.salesOrder };
     return listDocuments(this.db, TYPE, filters, bounds, (id) => this.get(id));
-  }
-
-  /** Holds returned goods back from sale: on hand, not available, until inspected. */
-  private async quarantine(
-    trx: Trx,
-    id: string,
-    itemId: string,
-    warehouseId: string,
-    qty: bigint,
-    actor: Actor,
-  ) {
-    if (!(await shiftSideQuantity(trx, itemId, warehouseId, 'quarantined', qty, actor.at)))
-      throw new Error(`cannot quarantine ${qty} of ${itemId}: not available`);
-    await trx
-      .insertInto('quarantine_moves')
-      .values({
-        item_id: itemId,
-        warehouse_id: warehouseId,
-        qty,
-        document_type: TYPE,
-        document_id: id,
-        at: actor.at,
-        user_id: actor.userId,
-      })
-      .execute();
   }
 }

@@ -1,0 +1,47 @@
+import {
+  page,
+  problem,
+  quarantineMove,
+  quarantineMoveCreate,
+  quarantineQuery,
+  quarantineRow,
+} from '@onhand/contracts';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { Services } from '../../services';
+
+/** Quarantined stock: what is held, holding damaged goods, releasing inspected ones. */
+export function registerQuarantineRoutes(app: App, s: Services): void {
+  const tags = ['quarantine'];
+  app.get(
+    '/api/v1/quarantine',
+    { schema: { tags, querystring: quarantineQuery, response: { 200: page(quarantineRow), 400: problem } } },
+    async (request) => {
+      authorize(request, 'stock.read');
+      return s.quarantine.list(request.query);
+    },
+  );
+  for (const action of ['hold', 'release'] as const) {
+    app.post(
+      `/api/v1/quarantine/${action}`,
+      {
+        schema: {
+          tags,
+          summary:
+            action === 'hold'
+              ? 'Hold stock back from sale (damaged, awaiting inspection)'
+              : 'Release inspected stock back to available',
+          body: quarantineMoveCreate,
+          response: { 201: quarantineMove, 400: problem },
+        },
+      },
+      async (request, reply) => {
+        const p = authorize(request, 'quarantine.manage');
+        const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+          status: 201,
+          body: await s.quarantine.move(trx, action, request.body, p),
+        }));
+        return sendResult(reply, result);
+      },
+    );
+  }
+}

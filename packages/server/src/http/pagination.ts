@@ -1,3 +1,4 @@
+import { type RawBuilder, sql } from 'kysely';
 import { Problem } from './problem';
 
 /** The default page size of every list. */
@@ -39,4 +40,20 @@ export function toPage<Row, Out>(
     items: kept.map(map),
     nextCursor: rows.length > limit && last !== undefined ? encodeCursor(keyOf(last)) : null,
   };
+}
+
+/**
+ * The keyset condition "(c1, c2, …) > (v1, v2, …)" in lexicographic order, written out as
+ * `c1 > v1 or (c1 = v1 and c2 > v2) or …` so that both databases use their indexes: the rows
+ * after a cursor when a list is sorted by those columns.
+ */
+export function afterKey(
+  columns: readonly string[],
+  values: readonly (string | number)[],
+): RawBuilder<boolean> {
+  const branches = columns.map((column, i) => {
+    const equal = columns.slice(0, i).map((c, j) => sql`${sql.ref(c)} = ${values[j]}`);
+    return sql`(${sql.join([...equal, sql`${sql.ref(column)} > ${values[i]}`], sql` and `)})`;
+  });
+  return sql<boolean>`(${sql.join(branches, sql` or `)})`;
 }

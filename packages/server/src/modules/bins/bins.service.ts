@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { isoOut, qtyOut } from '../../http/format';
-import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, invalid, notFound, Problem } from '../../http/problem';
 import { ensureBin, moveBetweenBins } from '../../ledger/bins';
 import type { Trx } from '../../ledger/types';
@@ -82,16 +82,7 @@ export class BinService {
     if (query.sku) q = q.where('i.sku', '=', query.sku);
     if (query.warehouse) q = q.where('w.code', '=', query.warehouse);
     if (query.bin) q = q.where('s.bin', '=', query.bin);
-    if (after) {
-      const [sku, wh, bin] = after.map(String) as [string, string, string];
-      q = q.where((eb) =>
-        eb.or([
-          eb('i.sku', '>', sku),
-          eb.and([eb('i.sku', '=', sku), eb('w.code', '>', wh)]),
-          eb.and([eb('i.sku', '=', sku), eb('w.code', '=', wh), eb('s.bin', '>', bin)]),
-        ]),
-      );
-    }
+    if (after) q = q.where(afterKey(['i.sku', 'w.code', 's.bin'], after));
     const rows = await q
       .orderBy('i.sku')
       .orderBy('w.code')

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { isoOut, qtyOut } from '../../http/format';
-import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, invalid } from '../../http/problem';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Trx } from '../../ledger/types';
@@ -72,12 +72,7 @@ export class QuarantineService {
       .where('b.quarantined', '>', 0n);
     if (query.sku) q = q.where('i.sku', '=', query.sku);
     if (query.warehouse) q = q.where('w.code', '=', query.warehouse);
-    if (after) {
-      const [sku, wh] = after.map(String) as [string, string];
-      q = q.where((eb) =>
-        eb.or([eb('i.sku', '>', sku), eb.and([eb('i.sku', '=', sku), eb('w.code', '>', wh)])]),
-      );
-    }
+    if (after) q = q.where(afterKey(['i.sku', 'w.code'], after));
     const rows = await q
       .orderBy('i.sku')
       .orderBy('w.code')

@@ -11,7 +11,7 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { isoOut, moneyOut, qtyOut } from '../../http/format';
-import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { contains } from '../master-data';
 
 /** A page of valued stock with the total value of every row the filters match. */
@@ -73,15 +73,7 @@ export class StockQueries {
         ]),
       );
     }
-    if (after) {
-      const [sku, code] = after.map(String) as [string, string];
-      q = q.where((eb) =>
-        eb.or([
-          eb('items.sku', '>', sku),
-          eb.and([eb('items.sku', '=', sku), eb('warehouses.code', '>', code)]),
-        ]),
-      );
-    }
+    if (after) q = q.where(afterKey(['items.sku', 'warehouses.code'], after));
     const rows = await q
       .orderBy('items.sku')
       .orderBy('warehouses.code')
@@ -203,15 +195,7 @@ export class StockQueries {
       eb.or([eb(eb.fn.sum('e.qty'), '<>', 0), eb(eb.fn.sum('e.value'), '<>', 0)]),
     );
     let paged = filtered;
-    if (after) {
-      const [sku, code] = after.map(String) as [string, string];
-      paged = paged.where((eb) =>
-        eb.or([
-          eb('items.sku', '>', sku),
-          eb.and([eb('items.sku', '=', sku), eb('warehouses.code', '>', code)]),
-        ]),
-      );
-    }
+    if (after) paged = paged.where(afterKey(['items.sku', 'warehouses.code'], after));
     const rows = await paged
       .orderBy('items.sku')
       .orderBy('warehouses.code')

@@ -11,3 +11,4 @@ export * from './reservations';
 export * from './sales';
 export * from './stock';
 export * from './transfers';
+export * from './write-offs';

@@ -36,6 +36,8 @@ import { registerStockRoutes } from './modules/stock/stock.routes';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { TransferService } from './modules/transfers/transfers.service';
 import { WarehouseService } from './modules/warehouses/warehouses.service';
+import { registerWriteOffRoutes } from './modules/write-offs/write-offs.routes';
+import { WriteOffService } from './modules/write-offs/write-offs.service';
 import type { Services } from './services';
 
 /** A running Onhand: its HTTP app, database and services, and how to stop it. */
@@ -78,6 +80,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     transfers: new TransferService(db, references, clock),
     bins: new BinService(db, references, clock),
     quarantine: new QuarantineService(db, references, clock),
+    writeOffs: new WriteOffService(db, references, clock),
   };
 }
 
@@ -118,6 +121,7 @@ export async function buildServer(
     registerBinRoutes(app, services);
     registerQuarantineRoutes(app, services);
     registerReportRoutes(app, services);
+    registerWriteOffRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

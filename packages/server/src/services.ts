@@ -18,6 +18,7 @@ import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
 import type { TransferService } from './modules/transfers/transfers.service';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
+import type { WriteOffService } from './modules/write-offs/write-offs.service';
 
 /** Everything the routes use, wired once in `main.ts`. */
 export interface Services {
@@ -43,4 +44,5 @@ export interface Services {
   transfers: TransferService;
   bins: BinService;
   quarantine: QuarantineService;
+  writeOffs: WriteOffService;
 }

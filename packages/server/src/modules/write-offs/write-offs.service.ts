@@ -1,0 +1,193 @@
+import type {
+  WriteOff,
+  WriteOffReason,
+  writeOffCreate,
+  writeOffPatch,
+  writeOffQuery,
+} from '@onhand/contracts';
+import { POSTING_DOCUMENT, qty as toQty, unitCostOf } from '@onhand/domain';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { moneyOut, qtyOut } from '../../http/format';
+import { post } from '../../ledger/post';
+import type { Actor, Trx } from '../../ledger/types';
+import type { Principal } from '../auth/principal';
+import { entriesByLine, type LineEntry } from '../documents/document-entries';
+import { headView, listDocumentIds, loadDocument } from '../documents/document-reads';
+import type { ActionContext } from '../documents/document-routes';
+import {
+  allowed,
+  createDocument,
+  linesOf,
+  lockDocument,
+  moveDocument,
+  type NewLine,
+  replaceLines,
+} from '../documents/document-store';
+import type { References } from '../references';
+
+const TYPE = 'write_off';
+
+type WriteOffLineInput = z.infer<typeof writeOffCreate>['lines'][number];
+
+/** Line notes live in the head's options, one per line in line order (lines have no note column). */
+interface WriteOffOptions {
+  lineNotes?: (string | null)[];
+}
+
+/**
+ * 报损单: a draft of damaged, expired or stolen goods → post writes them out of stock at their FIFO
+ * cost with the reason on each entry; cancel a draft.
+ */
+export class WriteOffService {
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly references: References,
+    private readonly clock: () => number,
+  ) {}
+
+  async create(trx: Trx, input: z.infer<typeof writeOffCreate>, p: Principal): Promise<WriteOff> {
+    const { warehouseId, lines } = await this.resolve(trx, input.warehouse, input.lines);
+    const id = await createDocument(
+      trx,
+      {
+        type: TYPE,
+        status: 'draft',
+        warehouse_id: warehouseId,
+        reference: input.reference ?? null,
+        note: input.note ?? null,
+        options: notesOf(input.lines),
+      },
+      lines,
+      this.actor(p),
+    );
+    return this.get(id, trx);
+  }
+
+  /** Edits a draft (If-Match): the warehouse, the notes, or all the lines at once. */
+  async update(trx: Trx, c: ActionContext<z.infer<typeof writeOffPatch>>): Promise<WriteOff> {
+    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const [next] = allowed(POSTING_DOCUMENT, doc, 'edit');
+    const patch = c.body;
+    const changes: NonNullable<Parameters<typeof moveDocument>[5]> = {};
+    if (patch.warehouse !== undefined)
+      changes.warehouse_id = (await this.resolve(trx, patch.warehouse, [])).warehouseId;
+    if (patch.lines) {
+      await replaceLines(trx, doc.id, (await this.resolve(trx, null, patch.lines)).lines);
+      changes.options = notesOf(patch.lines);
+    }
+    if (patch.reference !== undefined) changes.reference = patch.reference;
+    if (patch.note !== undefined) changes.note = patch.note;
+    await moveDocument(trx, doc, 'edit', next ?? 'draft', this.actor(c.principal), changes);
+    return this.get(doc.id, trx);
+  }
+
+  /** Writes every line out of stock at FIFO cost; a short line refuses the whole write-off. */
+  async post(trx: Trx, c: ActionContext<unknown>): Promise<WriteOff> {
+    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    allowed(POSTING_DOCUMENT, doc, 'post');
+    const actor = this.actor(c.principal);
+    const lines = await linesOf(trx, doc.id);
+    await post(
+      trx,
+      { type: TYPE, id: doc.id },
+      actor,
+      lines.map((l) => ({
+        direction: 'out' as const,
+        type: 'write_off' as const,
+        line: Number(l.line_no),
+        itemId: l.item_id,
+        warehouseId: doc.warehouse_id ?? '',
+        qty: l.qty,
+        batch: l.batch,
+        reason: l.reason,
+      })),
+    );
+    await moveDocument(trx, doc, 'post', 'posted', actor);
+    return this.get(doc.id, trx);
+  }
+
+  /** Cancels a draft. */
+  async cancel(
+    trx: Trx,
+    c: ActionContext<{ reason?: string | undefined } | null | undefined>,
+  ): Promise<WriteOff> {
+    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    allowed(POSTING_DOCUMENT, doc, 'cancel');
+    const reason = c.body?.reason;
+    await moveDocument(trx, doc, 'cancel', 'cancelled', this.actor(c.principal), reason ? { reason } : {});
+    return this.get(doc.id, trx);
+  }
+
+  async get(id: string, db: Kysely<DB> = this.db): Promise<WriteOff> {
+    const loaded = await loadDocument(db, TYPE, id);
+    const { head, lines } = loaded;
+    const posted = head.status === 'posted';
+    const entries = posted ? await entriesByLine(db, { type: TYPE, id }) : new Map<number, LineEntry>();
+    const options = head.options ? (JSON.parse(head.options) as WriteOffOptions) : {};
+    const writtenOff = (line: bigint): bigint | null => {
+      const entry = entries.get(Number(line));
+      return entry ? -entry.value : null;
+    };
+    return {
+      ...headView(loaded, POSTING_DOCUMENT),
+      warehouse: head.warehouse_code ?? '',
+      warehouseId: head.warehouse_id ?? '',
+      totalQty: qtyOut(lines.reduce((acc, l) => acc + l.qty, 0n)),
+      totalValue: posted ? moneyOut(lines.reduce((acc, l) => acc + (writtenOff(l.line_no) ?? 0n), 0n)) : null,
+      lines: lines.map((l, i) => {
+        const value = writtenOff(l.line_no);
+        return {
+          line: Number(l.line_no),
+          sku: l.sku,
+          itemId: l.item_id,
+          qty: qtyOut(l.qty),
+          reason: (l.reason ?? 'other') as WriteOffReason,
+          batch: l.batch,
+          note: options.lineNotes?.[i] ?? null,
+          unitCost: value === null ? null : moneyOut(unitCostOf(value, l.qty)),
+          value: value === null ? null : moneyOut(value),
+        };
+      }),
+    };
+  }
+
+  async list(query: z.infer<typeof writeOffQuery>, bounds: { from: number | null; to: number | null }) {
+    const { ids, nextCursor } = await listDocumentIds(this.db, TYPE, query, bounds);
+    return { items: await Promise.all(ids.map((id) => this.get(id))), nextCursor };
+  }
+
+  /** The warehouse (when named) and the lines, answering one `400` naming every unknown code. */
+  private async resolve(
+    trx: Trx,
+    warehouse: string | null,
+    lines: readonly WriteOffLineInput[],
+  ): Promise<{ warehouseId: string; lines: NewLine[] }> {
+    const { warehouseId, itemIds } = await this.references.resolve(
+      warehouse === null ? null : { path: 'warehouse', code: warehouse },
+      lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
+      trx,
+    );
+    return {
+      warehouseId,
+      lines: lines.map((l, i) => ({
+        item_id: itemIds[i] ?? '',
+        qty: toQty(l.qty),
+        reason: l.reason,
+        batch: l.batch ?? null,
+      })),
+    };
+  }
+
+  private actor(p: Principal): Actor {
+    return { userId: p.userId, at: this.clock() };
+  }
+}
+
+/** The options holding the lines' notes, or null when no line has one. */
+function notesOf(lines: readonly WriteOffLineInput[]): string | null {
+  return lines.some((l) => l.note)
+    ? JSON.stringify({ lineNotes: lines.map((l) => l.note ?? null) } satisfies WriteOffOptions)
+    : null;
+}

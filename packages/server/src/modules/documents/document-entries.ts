@@ -7,11 +7,12 @@ export interface LineEntry {
   value: bigint;
 }
 
-/** The ledger entries a document wrote, summed per document line. */
+/** The ledger entries a posted document wrote, summed per document line (none before it is posted). */
 export async function entriesByLine(
   db: Kysely<DB>,
-  document: { type: string; id: string },
+  document: { type: string; id: string; status: string },
 ): Promise<Map<number, LineEntry>> {
+  if (document.status !== 'posted') return new Map();
   const rows = await db
     .selectFrom('ledger_entries')
     .select((eb) => [

@@ -13,7 +13,8 @@ import { moneyOut, qtyOut } from '../../http/format';
 import { post } from '../../ledger/post';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
-import { entriesByLine, type LineEntry } from '../documents/document-entries';
+import { type CancelBody, cancelDocument } from '../documents/document-cancel';
+import { entriesByLine } from '../documents/document-entries';
 import { headView, listDocumentIds, loadDocument } from '../documents/document-reads';
 import type { ActionContext } from '../documents/document-routes';
 import {
@@ -109,22 +110,16 @@ export class WriteOffService {
   }
 
   /** Cancels a draft. */
-  async cancel(
-    trx: Trx,
-    c: ActionContext<{ reason?: string | undefined } | null | undefined>,
-  ): Promise<WriteOff> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
-    allowed(POSTING_DOCUMENT, doc, 'cancel');
-    const reason = c.body?.reason;
-    await moveDocument(trx, doc, 'cancel', 'cancelled', this.actor(c.principal), reason ? { reason } : {});
-    return this.get(doc.id, trx);
+  async cancel(trx: Trx, c: ActionContext<CancelBody>): Promise<WriteOff> {
+    await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, this.actor(c.principal));
+    return this.get(c.id, trx);
   }
 
   async get(id: string, db: Kysely<DB> = this.db): Promise<WriteOff> {
     const loaded = await loadDocument(db, TYPE, id);
     const { head, lines } = loaded;
     const posted = head.status === 'posted';
-    const entries = posted ? await entriesByLine(db, { type: TYPE, id }) : new Map<number, LineEntry>();
+    const entries = await entriesByLine(db, head);
     const options = head.options ? (JSON.parse(head.options) as WriteOffOptions) : {};
     const writtenOff = (line: bigint): bigint | null => {
       const entry = entries.get(Number(line));

@@ -1,0 +1,22 @@
+import type { DocumentType } from '@onhand/contracts';
+import type { TransitionTable } from '@onhand/domain';
+import type { Actor, Trx } from '../../ledger/types';
+import type { ActionContext } from './document-routes';
+import { allowed, lockDocument, moveDocument } from './document-store';
+
+/** The body of a cancel: an optional reason, kept on the document. */
+export type CancelBody = { reason?: string | undefined } | null | undefined;
+
+/** Cancels a document whose status allows it (If-Match checked), keeping the reason given. */
+export async function cancelDocument<S extends string>(
+  trx: Trx,
+  type: DocumentType,
+  table: TransitionTable<S, 'cancel'>,
+  c: ActionContext<CancelBody>,
+  actor: Actor,
+): Promise<void> {
+  const doc = await lockDocument(trx, type, c.id, c.ifMatch);
+  const [next] = allowed(table, doc, 'cancel');
+  const reason = c.body?.reason;
+  await moveDocument(trx, doc, 'cancel', next ?? 'cancelled', actor, reason ? { reason } : {});
+}

@@ -10,5 +10,6 @@ export * from './reports';
 export * from './reservations';
 export * from './sales';
 export * from './stock';
+export * from './stocktakes';
 export * from './transfers';
 export * from './write-offs';

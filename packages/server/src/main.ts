@@ -33,6 +33,8 @@ import { SalesOrderService } from './modules/sales/sales-orders.service';
 import { SalesReturnService } from './modules/sales/sales-returns.service';
 import { StockQueries } from './modules/stock/stock.queries';
 import { registerStockRoutes } from './modules/stock/stock.routes';
+import { registerStocktakeRoutes } from './modules/stocktakes/stocktakes.routes';
+import { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { TransferService } from './modules/transfers/transfers.service';
 import { WarehouseService } from './modules/warehouses/warehouses.service';
@@ -80,6 +82,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     transfers: new TransferService(db, references, clock),
     bins: new BinService(db, references, clock),
     quarantine: new QuarantineService(db, references, clock),
+    stocktakes: new StocktakeService(db, references, clock),
     writeOffs: new WriteOffService(db, references, clock),
   };
 }
@@ -121,6 +124,7 @@ export async function buildServer(
     registerBinRoutes(app, services);
     registerQuarantineRoutes(app, services);
     registerReportRoutes(app, services);
+    registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
     const jobs =
       options.jobs === false

@@ -16,6 +16,7 @@ import type { ReservationService } from './modules/reservations/reservations.ser
 import type { SalesOrderService } from './modules/sales/sales-orders.service';
 import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
+import type { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import type { TransferService } from './modules/transfers/transfers.service';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
 import type { WriteOffService } from './modules/write-offs/write-offs.service';
@@ -44,5 +45,6 @@ export interface Services {
   transfers: TransferService;
   bins: BinService;
   quarantine: QuarantineService;
+  stocktakes: StocktakeService;
   writeOffs: WriteOffService;
 }

@@ -314,7 +314,10 @@ for (const kind of testDatabaseKinds()) {
       });
       await act(ts, `/api/v1/write-offs/${String(short.body.id)}/post`);
       const refused = await ts.api('POST', `/api/v1/stocktakes/${st.id}/post`);
-      expect(refused.body).toMatchObject({ code: 'insufficient_stock', errors: [{ path: 'lines.0.qty' }] });
+      expect(refused.body).toMatchObject({
+        code: 'insufficient_stock',
+        errors: [{ path: 'lines.0.qty', sku, requested: 10, available: 5 }],
+      });
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 5 });
 
       const again = await startCount(ts, { warehouse: wh, skus: [sku] });

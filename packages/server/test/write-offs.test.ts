@@ -65,7 +65,7 @@ for (const kind of testDatabaseKinds()) {
       expect(res.status).toBe(409);
       expect(res.body).toMatchObject({
         code: 'insufficient_stock',
-        errors: [{ path: 'lines.1.qty', requested: 3, available: 2 }],
+        errors: [{ path: 'lines.1.qty', sku: other, requested: 3, available: 2 }],
       });
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 5 });
       expect(await stockOf(ts, other, wh)).toMatchObject({ onHand: 2 });

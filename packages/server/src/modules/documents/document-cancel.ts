@@ -1,18 +1,15 @@
 import type { DocumentType } from '@onhand/contracts';
 import type { TransitionTable } from '@onhand/domain';
 import type { Actor, Trx } from '../../ledger/types';
-import type { ActionContext } from './document-routes';
+import type { ReasonContext } from './document-routes';
 import { allowed, lockDocument, moveDocument } from './document-store';
-
-/** The body of a cancel: an optional reason, kept on the document. */
-export type CancelBody = { reason?: string | undefined } | null | undefined;
 
 /** Cancels a document whose status allows it (If-Match checked), keeping the reason given. */
 export async function cancelDocument<S extends string>(
   trx: Trx,
   type: DocumentType,
   table: TransitionTable<S, 'cancel'>,
-  c: ActionContext<CancelBody>,
+  c: ReasonContext,
   actor: Actor,
 ): Promise<void> {
   const doc = await lockDocument(trx, type, c.id, c.ifMatch);

@@ -15,10 +15,10 @@ import { type FieldError, invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { Actor, Movement, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
-import { type CancelBody, cancelDocument } from '../documents/document-cancel';
+import { cancelDocument } from '../documents/document-cancel';
 import { entriesByLine } from '../documents/document-entries';
-import { listDocumentIds, loadDocument } from '../documents/document-reads';
-import type { ActionContext } from '../documents/document-routes';
+import { listDocuments, loadDocument } from '../documents/document-reads';
+import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
   allowed,
   createDocument,
@@ -27,6 +27,7 @@ import {
   lockDocument,
   moveDocument,
 } from '../documents/document-store';
+import { namingShortSkus } from '../documents/short-lines';
 import type { References } from '../references';
 import {
   isFullCount,
@@ -169,13 +170,16 @@ export class StocktakeService {
         .execute();
     }
     const actor = this.actor(c.principal);
-    await post(trx, { type: TYPE, id: doc.id }, actor, movements);
+    await namingShortSkus(
+      tallies.map((t) => t.line),
+      () => post(trx, { type: TYPE, id: doc.id }, actor, movements),
+    );
     await moveDocument(trx, doc, 'post', 'posted', actor);
     return this.get(doc.id, trx);
   }
 
   /** Cancels a stocktake while counting: nothing is adjusted. */
-  async cancel(trx: Trx, c: ActionContext<CancelBody>): Promise<Stocktake> {
+  async cancel(trx: Trx, c: ReasonContext): Promise<Stocktake> {
     await cancelDocument(trx, TYPE, STOCKTAKE, c, this.actor(c.principal));
     return this.get(c.id, trx);
   }
@@ -186,8 +190,7 @@ export class StocktakeService {
   }
 
   async list(query: z.infer<typeof stocktakeQuery>, bounds: { from: number | null; to: number | null }) {
-    const { ids, nextCursor } = await listDocumentIds(this.db, TYPE, query, bounds);
-    return { items: await Promise.all(ids.map((id) => this.get(id))), nextCursor };
+    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
   }
 
   /**

@@ -13,10 +13,10 @@ import { moneyOut, qtyOut } from '../../http/format';
 import { post } from '../../ledger/post';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
-import { type CancelBody, cancelDocument } from '../documents/document-cancel';
+import { cancelDocument } from '../documents/document-cancel';
 import { entriesByLine } from '../documents/document-entries';
-import { headView, listDocumentIds, loadDocument } from '../documents/document-reads';
-import type { ActionContext } from '../documents/document-routes';
+import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
   allowed,
   createDocument,
@@ -26,6 +26,7 @@ import {
   type NewLine,
   replaceLines,
 } from '../documents/document-store';
+import { namingShortSkus } from '../documents/short-lines';
 import type { References } from '../references';
 
 const TYPE = 'write_off';
@@ -90,27 +91,29 @@ export class WriteOffService {
     allowed(POSTING_DOCUMENT, doc, 'post');
     const actor = this.actor(c.principal);
     const lines = await linesOf(trx, doc.id);
-    await post(
-      trx,
-      { type: TYPE, id: doc.id },
-      actor,
-      lines.map((l) => ({
-        direction: 'out' as const,
-        type: 'write_off' as const,
-        line: Number(l.line_no),
-        itemId: l.item_id,
-        warehouseId: doc.warehouse_id ?? '',
-        qty: l.qty,
-        batch: l.batch,
-        reason: l.reason,
-      })),
+    await namingShortSkus(lines, () =>
+      post(
+        trx,
+        { type: TYPE, id: doc.id },
+        actor,
+        lines.map((l) => ({
+          direction: 'out' as const,
+          type: 'write_off' as const,
+          line: Number(l.line_no),
+          itemId: l.item_id,
+          warehouseId: doc.warehouse_id ?? '',
+          qty: l.qty,
+          batch: l.batch,
+          reason: l.reason,
+        })),
+      ),
     );
     await moveDocument(trx, doc, 'post', 'posted', actor);
     return this.get(doc.id, trx);
   }
 
   /** Cancels a draft. */
-  async cancel(trx: Trx, c: ActionContext<CancelBody>): Promise<WriteOff> {
+  async cancel(trx: Trx, c: ReasonContext): Promise<WriteOff> {
     await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, this.actor(c.principal));
     return this.get(c.id, trx);
   }
@@ -149,8 +152,7 @@ export class WriteOffService {
   }
 
   async list(query: z.infer<typeof writeOffQuery>, bounds: { from: number | null; to: number | null }) {
-    const { ids, nextCursor } = await listDocumentIds(this.db, TYPE, query, bounds);
-    return { items: await Promise.all(ids.map((id) => this.get(id))), nextCursor };
+    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
   }
 
   /** The warehouse (when named) and the lines, answering one `400` naming every unknown code. */

@@ -9,6 +9,7 @@ import {
   receive,
   stockOf,
 } from './support/fixtures';
+import { signInAs } from './support/people';
 import { type TestServer, useTestServer } from './support/server';
 
 const now = Date.parse('2026-11-10T02:00:00Z');
@@ -331,6 +332,31 @@ for (const kind of testDatabaseKinds()) {
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 4 });
       const list = await ts.api<{ items: Doc[] }>('GET', `/api/v1/stocktakes?warehouse=${wh}&status=posted`);
       expect(list.body.items.map((d) => d.id)).toEqual([again.id]);
+      await expectBooksAgree(ts);
+    });
+
+    it('lets a clerk count but not review variances or post', async () => {
+      const ts = server();
+      const { wh, sku } = await hundredOnHand(ts);
+      const clerk = await signInAs(ts, 'clerk');
+      const as = { token: clerk };
+      const made = await ts.api<Doc>('POST', '/api/v1/stocktakes', { warehouse: wh, blind: true }, as);
+      expect(made.status).toBe(201);
+      const counted = await ts.api(
+        'POST',
+        `/api/v1/stocktakes/${made.body.id}/counts`,
+        { lines: [{ sku, countedQty: 100 }] },
+        as,
+      );
+      expect(counted.status).toBe(200);
+      for (const [method, action, permission] of [
+        ['GET', 'variances', 'stocktake.post'],
+        ['POST', 'post', 'stocktake.post'],
+      ] as const) {
+        const res = await ts.api(method, `/api/v1/stocktakes/${made.body.id}/${action}`, undefined, as);
+        expect(res.status, action).toBe(403);
+        expect(res.body).toMatchObject({ code: 'forbidden', permission });
+      }
       await expectBooksAgree(ts);
     });
   });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { testDatabaseKinds } from './support/databases';
 import { act, type Doc, expectBooksAgree, makeItem, receive, stockedItem, stockOf } from './support/fixtures';
+import { signInAs } from './support/people';
 import { type TestServer, useTestServer } from './support/server';
 
 const now = Date.parse('2026-11-05T08:00:00Z');
@@ -169,6 +170,30 @@ for (const kind of testDatabaseKinds()) {
       expect(await list(`warehouse=${wh}&status=draft`)).toEqual([draft.id]);
       expect(await list(`sku=${sku}&status=posted`)).toEqual([posted.id]);
       expect(await list(`warehouse=${wh}&from=2026-11-06`)).toEqual([]);
+      await expectBooksAgree(ts);
+    });
+
+    it('lets a clerk request a write-off and only someone who may post it post it', async () => {
+      const ts = server();
+      const { wh, sku } = await stockedItem(ts, 5, 1);
+      const clerk = await signInAs(ts, 'clerk');
+      const made = await ts.api<Doc>(
+        'POST',
+        '/api/v1/write-offs',
+        { warehouse: wh, lines: [{ sku, qty: 1, reason: 'damage' }] },
+        { token: clerk },
+      );
+      expect(made.status).toBe(201);
+      const refused = await ts.api('POST', `/api/v1/write-offs/${made.body.id}/post`, undefined, {
+        token: clerk,
+      });
+      expect(refused.status).toBe(403);
+      expect(refused.body).toMatchObject({ code: 'forbidden', permission: 'write_off.post' });
+      const finance = await signInAs(ts, 'finance');
+      const posted = await ts.api('POST', `/api/v1/write-offs/${made.body.id}/post`, undefined, {
+        token: finance,
+      });
+      expect(posted.body).toMatchObject({ status: 'posted', totalValue: 1 });
       await expectBooksAgree(ts);
     });
   });

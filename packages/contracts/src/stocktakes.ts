@@ -24,7 +24,9 @@ export const stocktakeCreate = z.object({
     .optional()
     .meta({ description: 'A spot count of these SKUs (each in scope even with no stock yet)' }),
   category: text(200).min(1).optional().meta({ description: 'SKUs of this category stocked here' }),
-  bin: lotCode.optional().meta({ description: 'SKUs received into this bin here' }),
+  bin: lotCode
+    .optional()
+    .meta({ description: 'Count one bin: the SKUs it holds, per SKU, against what the bin holds' }),
   blind: z.boolean().optional().meta({ description: 'Hide system quantities and variances while counting' }),
   ...documentNotes,
 });
@@ -33,7 +35,9 @@ export const stocktakeCountLine = z.object({
   sku: code,
   countedQty: countedQuantity,
   batch: lotCode.optional().meta({ description: 'Required for batch-tracked SKUs; ignored for others' }),
-  bin: lotCode.optional(),
+  bin: lotCode
+    .optional()
+    .meta({ description: 'Where it was counted; in a count of one bin, that bin or nothing' }),
   reason: text(500).optional(),
 });
 

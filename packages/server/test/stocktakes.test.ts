@@ -359,5 +359,35 @@ for (const kind of testDatabaseKinds()) {
       }
       await expectBooksAgree(ts);
     });
+
+    it('counts one bin against what that bin holds and adjusts that bin', async () => {
+      const ts = server();
+      const wh = await makeWarehouse(ts);
+      const sku = await makeItem(ts);
+      await receive(ts, wh, [
+        { sku, qty: 10, unitCost: 2, bin: 'A-1' },
+        { sku, qty: 5, unitCost: 3, bin: 'B-1' },
+      ]);
+      const st = await startCount(ts, { warehouse: wh, bin: 'A-1' });
+      expect(st.lines).toEqual([expect.objectContaining({ sku, qty: 10, batch: null })]);
+      const elsewhere = await ts.api('POST', `/api/v1/stocktakes/${st.id}/counts`, {
+        lines: [{ sku, countedQty: 5, bin: 'B-1' }],
+      });
+      expect(elsewhere.body).toMatchObject({ errors: [{ path: 'lines.0.bin' }] });
+      const counted = await count(ts, st, [{ sku, countedQty: 9 }]);
+      expect(counted.lines[0]).toMatchObject({ systemQty: 10, varianceQty: -1 });
+      expect(counted.counts).toEqual([expect.objectContaining({ bin: 'A-1' })]);
+      await act(ts, `/api/v1/stocktakes/${st.id}/post`);
+      expect((await adjustments(ts, sku))[0]).toMatchObject({ qty: -1, value: -2, bin: 'A-1' });
+      const bins = await ts.api<{ items: { bin: string; qty: number }[] }>(
+        'GET',
+        `/api/v1/stock/bins?sku=${sku}&warehouse=${wh}`,
+      );
+      expect(bins.body.items.map((b) => [b.bin, b.qty])).toEqual([
+        ['A-1', 9],
+        ['B-1', 5],
+      ]);
+      await expectBooksAgree(ts);
+    });
   });
 }

@@ -29,10 +29,11 @@ export function stocktakeOptions(options: string | null): StocktakeOptions {
 }
 
 /**
- * The lines a stocktake starts with: one per SKU in scope (per SKU × batch for batch-tracked SKUs,
- * the batches being those of the open cost layers), each holding the on-hand quantity right now.
- * The SKUs in scope are those with a balance in the warehouse, narrowed by category and bin; named
- * SKUs are in scope even with no balance yet.
+ * The lines a stocktake starts with, each holding what the books say is there right now: one per
+ * SKU in scope, and per SKU × batch for batch-tracked SKUs (the batches of the open cost layers).
+ * The SKUs in scope are those with a balance in the warehouse — or, for a count of one bin, those
+ * the bin holds (per SKU: bins do not keep batches) — narrowed by category; named SKUs are in
+ * scope even with nothing on hand yet.
  */
 export async function snapshotLines(
   trx: Trx,
@@ -40,42 +41,65 @@ export async function snapshotLines(
   scope: StocktakeScope,
   namedItemIds: readonly string[] | null,
 ): Promise<NewLine[]> {
-  let items = trx
-    .selectFrom('items as i')
-    .leftJoin('stock_balances as b', (join) =>
-      join.onRef('b.item_id', '=', 'i.id').on('b.warehouse_id', '=', warehouseId),
-    )
-    .select(['i.id', 'i.batch_tracked', 'b.on_hand'])
-    .orderBy('i.sku');
-  items =
-    namedItemIds === null
-      ? items.where('b.item_id', 'is not', null)
-      : items.where('i.id', 'in', namedItemIds.length > 0 ? [...namedItemIds] : ['']);
-  if (scope.category !== null) items = items.where('i.category', '=', scope.category);
   const bin = scope.bin;
-  if (bin !== null)
-    items = items.where('i.id', 'in', (eb) =>
-      eb
-        .selectFrom('ledger_entries')
-        .select('item_id')
-        .where('warehouse_id', '=', warehouseId)
-        .where('bin', '=', bin),
+  let items = trx.selectFrom('items').select(['id', 'batch_tracked']).orderBy('sku');
+  if (namedItemIds !== null)
+    items = items.where('id', 'in', namedItemIds.length > 0 ? [...namedItemIds] : ['']);
+  else
+    items = items.where(
+      'id',
+      'in',
+      bin === null
+        ? trx.selectFrom('stock_balances').select('item_id').where('warehouse_id', '=', warehouseId)
+        : trx
+            .selectFrom('bin_stock')
+            .select('item_id')
+            .where('warehouse_id', '=', warehouseId)
+            .where('bin', '=', bin)
+            .where('qty', '>', 0n),
     );
+  if (scope.category !== null) items = items.where('category', '=', scope.category);
   const rows = await items.execute();
-  const batches = await batchesIn(trx, warehouseId);
+  const held = await heldQuantities(trx, warehouseId, bin);
+  const batches = bin === null ? await batchesIn(trx, warehouseId) : new Map<string, Lot[]>();
   return rows.flatMap((r): NewLine[] => {
     const lots = r.batch_tracked === 1n ? batches.get(r.id) : undefined;
     if (lots && lots.length > 0)
-      return lots.map((lot) => ({ item_id: r.id, batch: lot.batch, qty: lot.qty }));
-    return [{ item_id: r.id, batch: null, qty: r.on_hand ?? 0n }];
+      return lots.map((lot) => ({ item_id: r.id, batch: lot.batch, bin, qty: lot.qty }));
+    return [{ item_id: r.id, batch: null, bin, qty: held.get(r.id) ?? 0n }];
   });
 }
 
-/** The batches of batch-tracked SKUs on hand in a warehouse, with their quantities, by item. */
-async function batchesIn(
+/** On hand per SKU in a warehouse, or in one bin of it. */
+async function heldQuantities(
   trx: Trx,
   warehouseId: string,
-): Promise<Map<string, { batch: string | null; qty: bigint }[]>> {
+  bin: string | null,
+): Promise<Map<string, bigint>> {
+  const rows =
+    bin === null
+      ? await trx
+          .selectFrom('stock_balances')
+          .select(['item_id', 'on_hand as qty'])
+          .where('warehouse_id', '=', warehouseId)
+          .execute()
+      : await trx
+          .selectFrom('bin_stock')
+          .select(['item_id', 'qty'])
+          .where('warehouse_id', '=', warehouseId)
+          .where('bin', '=', bin)
+          .execute();
+  return new Map(rows.map((r) => [r.item_id, r.qty]));
+}
+
+/** A batch on hand and how much of it. */
+interface Lot {
+  batch: string | null;
+  qty: bigint;
+}
+
+/** The batches of batch-tracked SKUs on hand in a warehouse, with their quantities, by item. */
+async function batchesIn(trx: Trx, warehouseId: string): Promise<Map<string, Lot[]>> {
   const rows = await trx
     .selectFrom('cost_layers as c')
     .innerJoin('items as i', 'i.id', 'c.item_id')
@@ -87,7 +111,7 @@ async function batchesIn(
     .orderBy('c.item_id')
     .orderBy('c.batch')
     .execute();
-  const byItem = new Map<string, { batch: string | null; qty: bigint }[]>();
+  const byItem = new Map<string, Lot[]>();
   for (const r of rows) {
     const lots = byItem.get(r.item_id) ?? [];
     lots.push({ batch: r.batch, qty: BigInt(r.qty) });
@@ -97,15 +121,26 @@ async function batchesIn(
 }
 
 /**
- * On hand of a SKU in a warehouse right now; of one batch (its open cost layers) when a batch is
- * given.
+ * On hand of a SKU right now: in one bin when a bin is given, else of one batch (its open cost
+ * layers) when a batch is given, else in the whole warehouse.
  */
 export async function systemQtyOf(
   trx: Trx,
   warehouseId: string,
   itemId: string,
-  batch: string | null,
+  at: { batch: string | null; bin: string | null },
 ): Promise<bigint> {
+  const { batch, bin } = at;
+  if (bin !== null) {
+    const row = await trx
+      .selectFrom('bin_stock')
+      .select('qty')
+      .where('item_id', '=', itemId)
+      .where('warehouse_id', '=', warehouseId)
+      .where('bin', '=', bin)
+      .executeTakeFirst();
+    return row?.qty ?? 0n;
+  }
   if (batch === null) {
     const row = await trx
       .selectFrom('stock_balances')

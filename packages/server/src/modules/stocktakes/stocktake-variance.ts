@@ -75,8 +75,9 @@ export async function estimateValue(trx: Trx, warehouseId: string, t: LineTally)
 }
 
 /**
- * The adjustment that settles a line's variance: a loss goes out at FIFO cost (of its batch), a
- * gain comes in at the newest cost of its batch or SKU, with the batch's expiry.
+ * The adjustment that settles a line's variance: a loss goes out at FIFO cost (of its batch, from
+ * its bin), a gain comes in at the newest cost of its batch or SKU, with the batch's expiry, into
+ * its bin (the default bin when the count was not of one bin).
  */
 export async function adjustmentOf(
   trx: Trx,
@@ -90,6 +91,7 @@ export async function adjustmentOf(
     itemId: t.line.item_id,
     warehouseId,
     batch: t.line.batch,
+    bin: t.line.bin,
     reason,
   };
   if (t.variance < 0n) return { ...common, direction: 'out', qty: -t.variance };

@@ -32,6 +32,7 @@ import type { References } from '../references';
 import {
   isFullCount,
   type StocktakeOptions,
+  type StocktakeScope,
   snapshotLines,
   stocktakeOptions,
   systemQtyOf,
@@ -104,20 +105,27 @@ export class StocktakeService {
     );
     const lines = await linesOf(trx, doc.id);
     const tracked = await this.batchTracked(trx, itemIds);
-    this.checkCounts(c.body.lines, itemIds, lines, tracked, isFullCount(scope));
+    this.checkCounts(c.body.lines, itemIds, lines, tracked, scope);
     const actor = this.actor(c.principal);
     const warehouseId = doc.warehouse_id ?? '';
     const onLines = new Set(lines.map((l) => lineKey(l.item_id, l.batch)));
     let lastLine = lines.reduce((max, l) => (l.line_no > max ? l.line_no : max), 0n);
     for (const [i, input] of c.body.lines.entries()) {
       const itemId = itemIds[i] ?? '';
-      const batch = tracked.has(itemId) ? (input.batch ?? null) : null;
-      const systemQty = await systemQtyOf(trx, warehouseId, itemId, batch);
+      const batch = scope.bin === null && tracked.has(itemId) ? (input.batch ?? null) : null;
+      const systemQty = await systemQtyOf(trx, warehouseId, itemId, { batch, bin: scope.bin });
       if (!onLines.has(lineKey(itemId, batch))) {
         lastLine += 1n;
         await trx
           .insertInto('document_lines')
-          .values({ document_id: doc.id, line_no: lastLine, item_id: itemId, batch, qty: systemQty })
+          .values({
+            document_id: doc.id,
+            line_no: lastLine,
+            item_id: itemId,
+            batch,
+            bin: scope.bin,
+            qty: systemQty,
+          })
           .execute();
         onLines.add(lineKey(itemId, batch));
       }
@@ -231,15 +239,19 @@ export class StocktakeService {
     });
   }
 
-  /** Refuses (one `400` naming each line) SKUs outside the scope and batch-tracked SKUs counted without a batch. */
+  /**
+   * Refuses (one `400` naming each line) SKUs outside the scope, another bin than the one counted,
+   * and batch-tracked SKUs counted without a batch (outside a count of one bin, which is per SKU).
+   */
   private checkCounts(
     inputs: readonly CountInput[],
     itemIds: readonly string[],
     lines: readonly LineWithItem[],
     tracked: ReadonlySet<string>,
-    full: boolean,
+    scope: StocktakeScope,
   ): void {
     const errors: FieldError[] = [];
+    const full = isFullCount(scope);
     inputs.forEach((input, i) => {
       const itemId = itemIds[i] ?? '';
       if (!full && !lines.some((l) => l.item_id === itemId))
@@ -247,7 +259,9 @@ export class StocktakeService {
           path: `lines.${i}.sku`,
           message: `${input.sku} is not in the scope of this stocktake`,
         });
-      if (tracked.has(itemId) && input.batch === undefined)
+      if (scope.bin !== null && input.bin !== undefined && input.bin !== scope.bin)
+        errors.push({ path: `lines.${i}.bin`, message: `this stocktake counts bin ${scope.bin}` });
+      if (scope.bin === null && tracked.has(itemId) && input.batch === undefined)
         errors.push({ path: `lines.${i}.batch`, message: `is required: ${input.sku} is batch-tracked` });
     });
     if (errors.length > 0) throw invalid(errors);

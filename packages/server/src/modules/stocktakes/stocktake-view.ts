@@ -1,7 +1,6 @@
 import type { Stocktake } from '@onhand/contracts';
 import { STOCKTAKE } from '@onhand/domain';
 import { isoOut, moneyOut, qtyOut } from '../../http/format';
-import type { LineEntry } from '../documents/document-entries';
 import { headView, type LoadedDocument } from '../documents/document-reads';
 import { stocktakeOptions } from './stocktake-scope';
 import { type CountRow, tally } from './stocktake-variance';
@@ -13,7 +12,7 @@ import { type CountRow, tally } from './stocktake-variance';
 export function stocktakeView(
   loaded: LoadedDocument,
   counts: readonly CountRow[],
-  entries: ReadonlyMap<number, LineEntry>,
+  entries: ReadonlyMap<bigint, bigint>,
 ): Stocktake {
   const { head, lines } = loaded;
   const { blind, scope } = stocktakeOptions(head.options);
@@ -31,7 +30,7 @@ export function stocktakeView(
     countedLines: counted.length,
     uncountedLines: tallies.length - counted.length,
     totalVarianceQty: shown(counted.reduce((acc, t) => acc + t.variance, 0n)),
-    totalValue: posted ? moneyOut([...entries.values()].reduce((acc, e) => acc + e.value, 0n)) : null,
+    totalValue: posted ? moneyOut([...entries.values()].reduce((acc, v) => acc + v, 0n)) : null,
     lines: tallies.map((t) => ({
       line: Number(t.line.line_no),
       sku: t.line.sku,
@@ -42,7 +41,7 @@ export function stocktakeView(
       countedQty: t.counted ? qtyOut(t.countedQty) : null,
       systemQty: t.counted ? shown(t.systemQty) : null,
       varianceQty: t.counted ? shown(t.variance) : null,
-      value: posted && t.counted ? moneyOut(entries.get(Number(t.line.line_no))?.value ?? 0n) : null,
+      value: posted && t.counted ? moneyOut(entries.get(t.line.line_no) ?? 0n) : null,
       reason: t.line.reason ?? (t.reasons.join('; ') || null),
     })),
     counts: counts.map((c) => ({

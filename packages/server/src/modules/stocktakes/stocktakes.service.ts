@@ -13,13 +13,13 @@ import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
 import { type FieldError, invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
-import type { Actor, Movement, Trx } from '../../ledger/types';
+import type { Movement, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { cancelDocument } from '../documents/document-cancel';
-import { entriesByLine } from '../documents/document-entries';
-import { listDocuments, loadDocument } from '../documents/document-reads';
+import { entryValuesByLine, listDocuments, loadDocument } from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
+  actorOf,
   allowed,
   createDocument,
   type LineWithItem,
@@ -28,7 +28,7 @@ import {
   moveDocument,
 } from '../documents/document-store';
 import { namingShortSkus } from '../documents/short-lines';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 import {
   isFullCount,
   type StocktakeOptions,
@@ -85,7 +85,7 @@ export class StocktakeService {
         options: JSON.stringify(options),
       },
       lines,
-      this.actor(p),
+      actorOf(p, this.clock),
     );
     return this.get(id, trx);
   }
@@ -98,15 +98,11 @@ export class StocktakeService {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(STOCKTAKE, doc, 'count');
     const { scope } = stocktakeOptions(doc.options);
-    const { itemIds } = await this.references.resolve(
-      null,
-      c.body.lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
-      trx,
-    );
+    const { itemIds } = await this.references.resolve(null, skuPaths(c.body.lines), trx);
     const lines = await linesOf(trx, doc.id);
     const tracked = await this.batchTracked(trx, itemIds);
     this.checkCounts(c.body.lines, itemIds, lines, tracked, scope);
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const warehouseId = doc.warehouse_id ?? '';
     const onLines = new Set(lines.map((l) => lineKey(l.item_id, l.batch)));
     let lastLine = lines.reduce((max, l) => (l.line_no > max ? l.line_no : max), 0n);
@@ -177,7 +173,7 @@ export class StocktakeService {
         .where('line_no', '=', t.line.line_no)
         .execute();
     }
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     await namingShortSkus(
       tallies.map((t) => t.line),
       () => post(trx, { type: TYPE, id: doc.id }, actor, movements),
@@ -188,13 +184,13 @@ export class StocktakeService {
 
   /** Cancels a stocktake while counting: nothing is adjusted. */
   async cancel(trx: Trx, c: ReasonContext): Promise<Stocktake> {
-    await cancelDocument(trx, TYPE, STOCKTAKE, c, this.actor(c.principal));
+    await cancelDocument(trx, TYPE, STOCKTAKE, c, actorOf(c.principal, this.clock));
     return this.get(c.id, trx);
   }
 
   async get(id: string, db: Kysely<DB> = this.db): Promise<Stocktake> {
     const loaded = await loadDocument(db, TYPE, id);
-    return stocktakeView(loaded, await countsOf(db, id), await entriesByLine(db, loaded.head));
+    return stocktakeView(loaded, await countsOf(db, id), await entryValuesByLine(db, { type: TYPE, id }));
   }
 
   async list(query: z.infer<typeof stocktakeQuery>, bounds: { from: number | null; to: number | null }) {
@@ -209,12 +205,12 @@ export class StocktakeService {
     return this.db.transaction().execute(async (trx) => {
       const { head, lines } = await loadDocument(trx, TYPE, id);
       const tallies = tally(lines, await countsOf(trx, id));
-      const entries = await entriesByLine(trx, head);
+      const entries = await entryValuesByLine(trx, { type: TYPE, id });
       const differences = tallies.filter((t) => t.counted && t.variance !== 0n);
       const values = await Promise.all(
         differences.map(async (t) =>
           head.status === 'posted'
-            ? (entries.get(Number(t.line.line_no))?.value ?? 0n)
+            ? (entries.get(t.line.line_no) ?? 0n)
             : estimateValue(trx, head.warehouse_id ?? '', t),
         ),
       );
@@ -279,9 +275,5 @@ export class StocktakeService {
 
   private lineRef(t: LineTally) {
     return { line: Number(t.line.line_no), sku: t.line.sku, itemId: t.line.item_id, batch: t.line.batch };
-  }
-
-  private actor(p: Principal): Actor {
-    return { userId: p.userId, at: this.clock() };
   }
 }

@@ -11,13 +11,13 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
 import { post } from '../../ledger/post';
-import type { Actor, Trx } from '../../ledger/types';
+import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { cancelDocument } from '../documents/document-cancel';
-import { entriesByLine } from '../documents/document-entries';
-import { headView, listDocuments, loadDocument } from '../documents/document-reads';
+import { entryValuesByLine, headView, listDocuments, loadDocument } from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
+  actorOf,
   allowed,
   createDocument,
   linesOf,
@@ -27,7 +27,7 @@ import {
   replaceLines,
 } from '../documents/document-store';
 import { namingShortSkus } from '../documents/short-lines';
-import type { References } from '../references';
+import { type References, skuPaths } from '../references';
 
 const TYPE = 'write_off';
 
@@ -62,7 +62,7 @@ export class WriteOffService {
         options: notesOf(input.lines),
       },
       lines,
-      this.actor(p),
+      actorOf(p, this.clock),
     );
     return this.get(id, trx);
   }
@@ -81,7 +81,7 @@ export class WriteOffService {
     }
     if (patch.reference !== undefined) changes.reference = patch.reference;
     if (patch.note !== undefined) changes.note = patch.note;
-    await moveDocument(trx, doc, 'edit', next ?? 'draft', this.actor(c.principal), changes);
+    await moveDocument(trx, doc, 'edit', next ?? 'draft', actorOf(c.principal, this.clock), changes);
     return this.get(doc.id, trx);
   }
 
@@ -89,7 +89,7 @@ export class WriteOffService {
   async post(trx: Trx, c: ActionContext<unknown>): Promise<WriteOff> {
     const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
     allowed(POSTING_DOCUMENT, doc, 'post');
-    const actor = this.actor(c.principal);
+    const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
     await namingShortSkus(lines, () =>
       post(
@@ -114,7 +114,7 @@ export class WriteOffService {
 
   /** Cancels a draft. */
   async cancel(trx: Trx, c: ReasonContext): Promise<WriteOff> {
-    await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, this.actor(c.principal));
+    await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, actorOf(c.principal, this.clock));
     return this.get(c.id, trx);
   }
 
@@ -122,11 +122,11 @@ export class WriteOffService {
     const loaded = await loadDocument(db, TYPE, id);
     const { head, lines } = loaded;
     const posted = head.status === 'posted';
-    const entries = await entriesByLine(db, head);
+    const values = await entryValuesByLine(db, { type: TYPE, id });
     const options = head.options ? (JSON.parse(head.options) as WriteOffOptions) : {};
     const writtenOff = (line: bigint): bigint | null => {
-      const entry = entries.get(Number(line));
-      return entry ? -entry.value : null;
+      const value = values.get(line);
+      return value === undefined ? null : -value;
     };
     return {
       ...headView(loaded, POSTING_DOCUMENT),
@@ -163,7 +163,7 @@ export class WriteOffService {
   ): Promise<{ warehouseId: string; lines: NewLine[] }> {
     const { warehouseId, itemIds } = await this.references.resolve(
       warehouse === null ? null : { path: 'warehouse', code: warehouse },
-      lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku })),
+      skuPaths(lines),
       trx,
     );
     return {
@@ -175,10 +175,6 @@ export class WriteOffService {
         batch: l.batch ?? null,
       })),
     };
-  }
-
-  private actor(p: Principal): Actor {
-    return { userId: p.userId, at: this.clock() };
   }
 }
 

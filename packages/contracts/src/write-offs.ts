@@ -15,6 +15,10 @@ const writeOffLines = z
       reason: writeOffReason,
       batch: lotCode.optional(),
       note: text(500).optional(),
+      fromQuarantine: z
+        .boolean()
+        .optional()
+        .meta({ description: 'Write off goods held in quarantine (returns found broken, damaged stock)' }),
     }),
   )
   .min(1, { error: 'must have at least one line' })
@@ -42,6 +46,7 @@ export const writeOff = z.object({
       reason: writeOffReason,
       batch: z.string().nullable(),
       note: z.string().nullable(),
+      fromQuarantine: z.boolean(),
       unitCost: money.nullable(),
       value: money.nullable().meta({ description: 'The FIFO cost written off, once posted' }),
     }),

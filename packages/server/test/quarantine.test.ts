@@ -47,5 +47,32 @@ for (const kind of testDatabaseKinds()) {
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 10, quarantined: 0, available: 10 });
       await expectBooksAgree(ts);
     });
+
+    it('writes off goods held in quarantine at their FIFO cost, and refuses more than is held', async () => {
+      const ts = server();
+      const { wh, sku } = await stockedItem(ts, 10, '2.5');
+      await act(ts, '/api/v1/quarantine/hold', { warehouse: wh, lines: [{ sku, qty: 3 }] }, 201);
+      const tooMuch = await act(
+        ts,
+        '/api/v1/write-offs',
+        { warehouse: wh, lines: [{ sku, qty: 4, reason: 'damage', fromQuarantine: true }] },
+        201,
+      );
+      const refused = await ts.api('POST', `/api/v1/write-offs/${tooMuch.id}/post`);
+      expect(refused.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'lines.0.qty' }] });
+      expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 10, quarantined: 3, available: 7 });
+
+      const wo = await act(
+        ts,
+        '/api/v1/write-offs',
+        { warehouse: wh, lines: [{ sku, qty: 3, reason: 'damage', fromQuarantine: true }] },
+        201,
+      );
+      expect(wo.lines[0]).toMatchObject({ fromQuarantine: true });
+      const posted = await act(ts, `/api/v1/write-offs/${wo.id}/post`);
+      expect(posted).toMatchObject({ status: 'posted', totalValue: 7.5 });
+      expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 7, quarantined: 0, available: 7 });
+      await expectBooksAgree(ts);
+    });
   });
 }

@@ -8,6 +8,7 @@ import { invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { LayerChoice, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import { cancelDocument } from '../documents/document-cancel';
 import { partnerId } from '../documents/document-lines';
 import {
   type DocumentFilters,
@@ -110,18 +111,8 @@ export class PurchaseReturnService {
   }
 
   async cancel(trx: Trx, c: ReasonContext): Promise<PurchaseReturn> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
-    allowed(POSTING_DOCUMENT, doc, 'cancel');
-    const reason = c.body?.reason;
-    await moveDocument(
-      trx,
-      doc,
-      'cancel',
-      'cancelled',
-      actorOf(c.principal, this.clock),
-      reason ? { reason } : {},
-    );
-    return this.get(doc.id, trx);
+    await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, actorOf(c.principal, this.clock));
+    return this.get(c.id, trx);
   }
 
   async get(id: string, db: Kysely<DB> = this.db): Promise<PurchaseReturn> {

@@ -10,8 +10,10 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { moneyOut, qtyOut } from '../../http/format';
+import { type FieldError, invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
-import type { Trx } from '../../ledger/types';
+import { moveQuarantine } from '../../ledger/quarantine';
+import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { cancelDocument } from '../documents/document-cancel';
 import { entryValuesByLine, headView, listDocuments, loadDocument } from '../documents/document-reads';
@@ -20,6 +22,8 @@ import {
   actorOf,
   allowed,
   createDocument,
+  type DocumentRow,
+  type LineWithItem,
   linesOf,
   lockDocument,
   moveDocument,
@@ -32,6 +36,9 @@ import { type References, skuPaths } from '../references';
 const TYPE = 'write_off';
 
 type WriteOffLineInput = z.infer<typeof writeOffCreate>['lines'][number];
+
+/** How a line says its goods come out of quarantine (stored in the line's disposition). */
+const FROM_QUARANTINE = 'from_quarantine';
 
 /** Line notes live in the head's options, one per line in line order (lines have no note column). */
 interface WriteOffOptions {
@@ -91,6 +98,7 @@ export class WriteOffService {
     allowed(POSTING_DOCUMENT, doc, 'post');
     const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
+    await this.releaseHeld(trx, doc, lines, actor);
     await namingShortSkus(lines, () =>
       post(
         trx,
@@ -110,6 +118,18 @@ export class WriteOffService {
     );
     await moveDocument(trx, doc, 'post', 'posted', actor);
     return this.get(doc.id, trx);
+  }
+
+  /** Lines written off out of quarantine leave it first (in the same transaction), or refuse the post. */
+  private async releaseHeld(trx: Trx, doc: DocumentRow, lines: readonly LineWithItem[], actor: Actor) {
+    const errors: FieldError[] = [];
+    for (const [i, l] of lines.entries()) {
+      if (l.disposition !== FROM_QUARANTINE) continue;
+      const release = { itemId: l.item_id, warehouseId: doc.warehouse_id ?? '', qty: -l.qty };
+      if (!(await moveQuarantine(trx, release, { type: TYPE, id: doc.id }, actor)))
+        errors.push({ path: `lines.${i}.qty`, message: `is more than is held in quarantine of ${l.sku}` });
+    }
+    if (errors.length > 0) throw invalid(errors);
   }
 
   /** Cancels a draft. */
@@ -144,6 +164,7 @@ export class WriteOffService {
           reason: (l.reason ?? 'other') as WriteOffReason,
           batch: l.batch,
           note: options.lineNotes?.[i] ?? null,
+          fromQuarantine: l.disposition === FROM_QUARANTINE,
           unitCost: value === null ? null : moneyOut(unitCostOf(value, l.qty)),
           value: value === null ? null : moneyOut(value),
         };
@@ -173,6 +194,7 @@ export class WriteOffService {
         qty: toQty(l.qty),
         reason: l.reason,
         batch: l.batch ?? null,
+        disposition: l.fromQuarantine ? FROM_QUARANTINE : null,
       })),
     };
   }

@@ -5,7 +5,7 @@ import { hashPassword } from '../src/modules/auth/passwords';
 import { csvLines } from './support/csv';
 import { testDatabaseKinds } from './support/databases';
 import { makeItem, makeWarehouse, receive, uniqueCode } from './support/fixtures';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, type TestServer, useTestServer } from './support/server';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, signInAgain, type TestServer, useTestServer } from './support/server';
 import { shipThroughLedger } from './support/shipments';
 
 // Business dates are in Asia/Shanghai (UTC+8): 2026-11-02 runs from 2026-11-01T16:00Z to 2026-11-02T16:00Z.
@@ -25,14 +25,7 @@ interface Report {
 /** Moves the clock to an instant and signs in again there (sessions last 24 h). */
 async function at(ts: TestServer, instant: number): Promise<void> {
   now = instant;
-  const login = await ts.api<{ token: string }>(
-    'POST',
-    '/api/v1/auth/login',
-    { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-    { token: null },
-  );
-  expect(login.status).toBe(200);
-  ts.token = login.body.token;
+  await signInAgain(ts);
 }
 
 /** The eight figures of a row, written out in report order. */

@@ -115,3 +115,15 @@ export function useTestServer(
     return ts;
   };
 }
+
+/** Signs the administrator in again (after a test moves its clock past the 24 h a session lasts). */
+export async function signInAgain(ts: TestServer): Promise<void> {
+  const login = await ts.api<{ token: string }>(
+    'POST',
+    '/api/v1/auth/login',
+    { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
+    { token: null },
+  );
+  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
+  ts.token = login.body.token;
+}

@@ -87,14 +87,7 @@ export async function startTestServer(
       await database.drop();
     },
   };
-  const login = await api<{ token: string }>(
-    'POST',
-    '/api/v1/auth/login',
-    { email: ADMIN_EMAIL, password: ADMIN_PASSWORD },
-    { token: null },
-  );
-  if (login.status !== 200) throw new Error(`login failed: ${login.status} ${JSON.stringify(login.body)}`);
-  ts.token = login.body.token;
+  await signInAgain(ts);
   return ts;
 }
 
@@ -116,7 +109,7 @@ export function useTestServer(
   };
 }
 
-/** Signs the administrator in again (after a test moves its clock past the 24 h a session lasts). */
+/** Signs the administrator in (again, after a test moves its clock past the 24 h a session lasts). */
 export async function signInAgain(ts: TestServer): Promise<void> {
   const login = await ts.api<{ token: string }>(
     'POST',

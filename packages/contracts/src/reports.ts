@@ -88,3 +88,29 @@ export const expiringQuery = pageQuery.extend({
 /** A batch in stock that expires within the window (or has expired: `daysLeft` < 0). */
 export const expiringRow = batchStockRow.extend({ expiresOn: businessDate, daysLeft: z.number().int() });
 export type ExpiringRow = z.infer<typeof expiringRow>;
+
+/** How the loss analysis groups stock that was written off, lost or adjusted. */
+export const lossGrouping = z.enum(['reason', 'type', 'sku', 'warehouse', 'user']);
+
+export const lossesQuery = z.object({
+  from: timeBound,
+  to: timeBound,
+  warehouse: z.string().optional(),
+  sku: z.string().optional(),
+  category: z.string().optional(),
+  groupBy: lossGrouping.default('reason'),
+  format: csvFormat,
+});
+
+/** One group of the loss analysis: signed sums (a count gain is positive, a loss negative). */
+export const lossRow = z.object({
+  key: z.string().nullable().meta({ description: 'The reason, type, SKU, warehouse code or user e-mail' }),
+  qty: signedQuantity,
+  value: money,
+  entries: z.number(),
+});
+
+export const lossReport = z.object({
+  items: z.array(lossRow),
+  totals: z.object({ qty: signedQuantity, value: money, entries: z.number() }),
+});

@@ -108,6 +108,23 @@ for (const kind of testDatabaseKinds()) {
         totalValue: number;
       }>('GET', `/api/v1/reports/valuation?sku=${sku}`);
       expect(valuation.body.totalValue).toBe(270);
+
+      // Finance's view of the week: the write-off and the count's adjustment, both for damage.
+      const range = `from=${new Date(START).toISOString()}&to=${new Date(now).toISOString()}&sku=${sku}`;
+      const byType = await ts.api<{ items: { key: string; qty: number; value: number }[]; totals: object }>(
+        'GET',
+        `/api/v1/reports/losses?${range}&groupBy=type`,
+      );
+      expect(byType.body.items.map((r) => [r.key, r.qty, r.value])).toEqual([
+        ['write_off', -3, -6],
+        ['adjustment', -2, -4],
+      ]);
+      expect(byType.body.totals).toEqual({ qty: -5, value: -10, entries: 2 });
+      const byReason = await ts.api<{ items: { key: string; value: number }[] }>(
+        'GET',
+        `/api/v1/reports/losses?${range}`,
+      );
+      expect(byReason.body.items.map((r) => [r.key, r.value])).toEqual([['damage', -10]]);
       expect(await stockOf(ts, sku, a)).toMatchObject({ onHand: 80, reserved: 0, incoming: 0 });
       expect(await stockOf(ts, sku, b)).toMatchObject({ onHand: 40, inTransit: 0 });
       await expectBooksAgree(ts);

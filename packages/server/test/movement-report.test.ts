@@ -5,7 +5,7 @@ import { hashPassword } from '../src/modules/auth/passwords';
 import { csvLines } from './support/csv';
 import { testDatabaseKinds } from './support/databases';
 import { makeItem, makeWarehouse, receive, uniqueCode } from './support/fixtures';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, signInAgain, type TestServer, useTestServer } from './support/server';
+import { signInAgain, type TestServer, useTestServer } from './support/server';
 import { shipThroughLedger } from './support/shipments';
 
 // Business dates are in Asia/Shanghai (UTC+8): 2026-11-02 runs from 2026-11-01T16:00Z to 2026-11-02T16:00Z.

@@ -5,6 +5,8 @@ import {
   expiringQuery,
   expiringRow,
   ledgerEntryType,
+  lossesQuery,
+  lossReport,
   type MovementRow,
   movementQuery,
   movementReport,
@@ -16,6 +18,7 @@ import { sendCsv } from '../../http/csv';
 import { invalid } from '../../http/problem';
 import type { Services } from '../../services';
 import { timeBounds } from '../stock/stock.routes';
+import { lossAnalysis } from './losses.queries';
 
 const ALL = Number.MAX_SAFE_INTEGER;
 
@@ -81,6 +84,33 @@ export function registerReportRoutes(app: App, s: Services): void {
         return sendCsv(reply, name, csv.columns, csv.rows);
       }
       return s.movement.page(request.query, period, p.warehouses);
+    },
+  );
+  app.get(
+    '/api/v1/reports/losses',
+    {
+      schema: {
+        tags: ['reports'],
+        summary:
+          'Loss analysis: adjustments, write-offs and losses by reason, type, SKU, warehouse or person',
+        querystring: lossesQuery,
+        response: { 200: lossReport, 400: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'report.read');
+      const { from, to } = timeBounds(request.query, s.timeZone);
+      if (from === null || to === null || from >= to)
+        throw invalid([{ path: 'from', message: 'must be before to' }]);
+      const report = await lossAnalysis(s.db, request.query, { from, to }, p.warehouses);
+      if (request.query.format !== 'csv') return report;
+      const rows = report.items.map((r) => [r.key ?? '', r.qty, r.value, r.entries]);
+      return sendCsv(
+        reply,
+        `losses-by-${request.query.groupBy}.csv`,
+        [request.query.groupBy, 'qty', 'value', 'entries'],
+        rows,
+      );
     },
   );
   app.get(

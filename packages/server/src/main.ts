@@ -51,7 +51,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     suppliers: new PartnerService(db, 'suppliers', clock),
     customers: new PartnerService(db, 'customers', clock),
     stock: new StockQueries(db, timeZone),
-    reservations: new ReservationService(db, references, idempotency, clock),
+    reservations: new ReservationService(database, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
   };
 }

@@ -73,7 +73,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     stock: new StockQueries(db, timeZone),
     movement: new MovementReport(db),
     batches: new BatchStock(db, timeZone, clock),
-    reservations: new ReservationService(db, references, idempotency, clock),
+    reservations: new ReservationService(database, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
     purchaseOrders: new PurchaseOrderService(db, references, clock),
     purchaseReturns: new PurchaseReturnService(db, references, clock),

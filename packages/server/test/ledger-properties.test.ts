@@ -278,7 +278,7 @@ for (const kind of testDatabaseKinds()) {
       testDb = await createTestDatabase(kind);
       database = connect(testDb.url, { poolSize: 8 });
       await migrateToLatest(database);
-      desk = new ReservationDesk(database.db, new IdempotencyGuard(database.db, clock), () => ({
+      desk = new ReservationDesk(database, new IdempotencyGuard(database.db, clock), () => ({
         status: 204,
         body: null,
       }));

@@ -1,9 +1,10 @@
-import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import SQLite from 'better-sqlite3';
+import { resolve } from 'node:path';
+import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import type { DB } from './schema';
+import { openSqliteFile } from './sqlite-file';
+import { SqliteWriter } from './sqlite-writer';
 
 /** Which database engine a connection talks to; dialect differences stay inside `db/`. */
 export type Dialect = 'sqlite' | 'postgres';
@@ -14,6 +15,8 @@ export interface Database {
   dialect: Dialect;
   /** Where it lives, for messages (never includes a password). */
   location: string;
+  /** The embedded database's second connection, on a worker thread; null on PostgreSQL. */
+  writer: SqliteWriter | null;
   close(): Promise<void>;
 }
 
@@ -32,16 +35,20 @@ export function connect(url: string = DEFAULT_DATABASE_FILE, options: { poolSize
 
 function connectSqlite(url: string): Database {
   const file = resolve(url.replace(/^(sqlite|file):(\/\/)?/, ''));
-  mkdirSync(dirname(file), { recursive: true });
-  const sqlite = new SQLite(file);
-  sqlite.defaultSafeIntegers(true);
-  sqlite.pragma('journal_mode = WAL');
-  // FULL: a commit is on disk before it is acknowledged, also in WAL mode.
-  sqlite.pragma('synchronous = FULL');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('busy_timeout = 10000');
-  const db = new Kysely<DB>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
-  return { db, dialect: 'sqlite', location: file, close: () => db.destroy() };
+  const db = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(openSqliteFile(file)) }),
+  });
+  const writer = new SqliteWriter(file);
+  return {
+    db,
+    dialect: 'sqlite',
+    location: file,
+    writer,
+    close: async () => {
+      await writer.close();
+      await db.destroy();
+    },
+  };
 }
 
 const STATEMENT_CACHE_SIZE = 500;
@@ -49,12 +56,17 @@ const STATEMENT_CACHE_SIZE = 500;
 /**
  * Prepares each distinct SQL text once: the query builder hands the driver SQL text every time,
  * and compiling it again is a measurable part of a hot request.
+ *
+ * A transaction begins IMMEDIATE, taking the write lock at once: with a second connection (the
+ * writer thread) a deferred transaction that read and then wrote would fail with SQLITE_BUSY if
+ * the other connection committed in between, where an immediate one waits its turn.
  */
 function withStatementCache(sqlite: SQLite.Database): SqliteDatabase {
   const cache = new Map<string, SQLite.Statement>();
   return {
     close: () => sqlite.close(),
-    prepare(sql: string) {
+    prepare(text: string) {
+      const sql = text === 'begin' ? 'begin immediate' : text;
       let statement = cache.get(sql);
       if (!statement) {
         if (cache.size >= STATEMENT_CACHE_SIZE) cache.clear();
@@ -86,5 +98,5 @@ function connectPostgres(url: string, poolSize: number): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   parsed.password = '';
-  return { db, dialect: 'postgres', location: parsed.toString(), close: () => db.destroy() };
+  return { db, dialect: 'postgres', location: parsed.toString(), writer: null, close: () => db.destroy() };
 }

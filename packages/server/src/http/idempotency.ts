@@ -21,6 +21,16 @@ export interface HttpResult {
   replayed?: boolean;
 }
 
+/** A recorded response as stored. */
+export interface IdempotencyRow {
+  scope: string;
+  key: string;
+  request_hash: string;
+  status_code: number;
+  body: string;
+  created_at: number;
+}
+
 /** Returned by a runner whose key was recorded elsewhere meanwhile: the guard replays that. */
 export const RECORDED_ELSEWHERE = Symbol('recorded elsewhere');
 type RunnerResult = HttpResult | typeof RECORDED_ELSEWHERE;
@@ -114,27 +124,31 @@ export class IdempotencyGuard {
   /** Records responses inside the caller's transaction. */
   async record(trx: Trx, records: readonly { claim: IdempotencyClaim; result: HttpResult }[]): Promise<void> {
     if (records.length === 0) return;
-    const at = this.clock();
+    const rows = this.rowsOf(records);
     try {
-      for (let i = 0; i < records.length; i += 500) {
+      for (let i = 0; i < rows.length; i += 500) {
         await trx
           .insertInto('idempotency_keys')
-          .values(
-            records.slice(i, i + 500).map(({ claim, result }) => ({
-              scope: claim.scope,
-              key: claim.key,
-              request_hash: claim.hash,
-              status_code: result.status,
-              body: JSON.stringify(result.body),
-              created_at: at,
-            })),
-          )
+          .values(rows.slice(i, i + 500))
           .execute();
       }
     } catch (error) {
       if (isUniqueViolation(error)) throw new KeyTakenError();
       throw error;
     }
+  }
+
+  /** The `idempotency_keys` rows that record these responses, for a writer that inserts them itself. */
+  rowsOf(records: readonly { claim: IdempotencyClaim; result: HttpResult }[]): IdempotencyRow[] {
+    const at = this.clock();
+    return records.map(({ claim, result }) => ({
+      scope: claim.scope,
+      key: claim.key,
+      request_hash: claim.hash,
+      status_code: result.status,
+      body: JSON.stringify(result.body),
+      created_at: at,
+    }));
   }
 
   /**

@@ -1,12 +1,12 @@
 import type { Quantity } from '@onhand/domain';
-import type { Kysely } from 'kysely';
+import type { Database } from '../../db/connect';
 import { GroupCommit } from '../../db/group-commit';
 import { newId } from '../../db/ids';
-import type { DB } from '../../db/schema';
 import { type HttpResult, type IdempotencyClaim, IdempotencyGuard } from '../../http/idempotency';
 import { availableOf, reserveGuarded } from '../../ledger/balances';
 import { expireDue } from '../../ledger/reservations';
 import type { Trx } from '../../ledger/types';
+import { type GrantWriter, grantWriterFor, type ReservationRow } from './whole-grant';
 
 /** A request to reserve stock of one SKU in one warehouse. */
 export interface ReserveRequest {
@@ -31,20 +31,59 @@ export type ReserveOutcome =
 
 const RETRIES = 5;
 
+function reservationRow(r: ReserveRequest, id: string): ReservationRow {
+  return {
+    id,
+    item_id: r.itemId,
+    warehouse_id: r.warehouseId,
+    qty: r.qty,
+    reference: r.reference,
+    status: 'active',
+    expires_at: r.expiresAt,
+    created_at: r.at,
+    created_by: r.user?.id ?? null,
+    ended_at: null,
+  };
+}
+
+/** The indices of the requests of each SKU × warehouse, in the order balance rows are locked. */
+function bySku(requests: readonly ReserveRequest[], indices: Iterable<number>): number[][] {
+  const groups = new Map<string, number[]>();
+  for (const i of indices) {
+    const r = requests[i];
+    if (!r) continue;
+    const key = `${r.itemId}\u0000${r.warehouseId}`;
+    const group = groups.get(key);
+    if (group) group.push(i);
+    else groups.set(key, [i]);
+  }
+  // Balance rows are locked in item order, as `post` does, so a batch cannot deadlock with a document.
+  return [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, group]) => group);
+}
+
 /**
  * Reservations at flash-sale rates without giving up durability: requests that arrive together
- * are granted in one transaction, one guarded UPDATE per SKU for their sum (when not all fit, in
- * arrival order, each that still fits), one insert for their rows and one for their idempotency records.
+ * are granted together. First each SKU's requests as a whole — one durable write of the guarded
+ * UPDATE for their sum, their rows and their idempotency records (on the embedded database on
+ * its writer thread, on PostgreSQL in one statement). What that does not settle (the stock does
+ * not cover the sum, a key is recorded already) goes to one transaction: one guarded UPDATE per
+ * SKU (when not all fit, in arrival order, each that still fits), one insert for the rows and one
+ * for the idempotency records.
  */
 export class ReservationDesk {
   private readonly group: GroupCommit<ReserveRequest, ReserveOutcome>;
+  private readonly writeWhole: GrantWriter;
 
   constructor(
-    db: Kysely<DB>,
+    database: Database,
     private readonly idempotency: IdempotencyGuard,
     private readonly respond: (request: ReserveRequest, outcome: ReserveOutcome) => HttpResult,
   ) {
-    this.group = new GroupCommit(db, (trx, requests) => this.handle(trx, requests));
+    this.writeWhole = grantWriterFor(database);
+    this.group = new GroupCommit(database.db, (trx, requests) => this.handle(trx, requests), {
+      lanes: 2,
+      first: (requests) => this.grantWhole(requests),
+    });
   }
 
   /** Reserves, or refuses for want of stock; resolves once the decision is durable. */
@@ -52,25 +91,47 @@ export class ReservationDesk {
     return this.group.submit(request);
   }
 
+  /** Grants each SKU's requests whole where the stock covers them; leaves the rest undefined. */
+  private async grantWhole(requests: readonly ReserveRequest[]): Promise<(ReserveOutcome | undefined)[]> {
+    const outcomes: (ReserveOutcome | undefined)[] = new Array(requests.length);
+    for (const indices of bySku(requests, requests.keys())) {
+      const granted = indices.flatMap((index) => {
+        const r = requests[index];
+        return r ? [{ index, r, outcome: { kind: 'reserved', id: newId(r.at) } as const }] : [];
+      });
+      const first = granted[0]?.r;
+      if (!first) continue;
+      const written = await this.writeWhole({
+        itemId: first.itemId,
+        warehouseId: first.warehouseId,
+        total: granted.reduce((acc, { r }) => acc + r.qty, 0n),
+        at: first.at,
+        reservations: granted.map(({ r, outcome }) => reservationRow(r, outcome.id)),
+        records: this.idempotency.rowsOf(
+          granted.flatMap(({ r, outcome }) =>
+            r.claim ? [{ claim: r.claim, result: this.respond(r, outcome) }] : [],
+          ),
+        ),
+        // A write that failed wrote nothing: the transaction takes these requests and meets the error again.
+      }).catch(() => false);
+      if (written) for (const { index, outcome } of granted) outcomes[index] = outcome;
+    }
+    return outcomes;
+  }
+
   private async handle(trx: Trx, requests: readonly ReserveRequest[]): Promise<ReserveOutcome[]> {
     const outcomes: ReserveOutcome[] = new Array(requests.length);
     const claims = requests.flatMap((r) => (r.claim ? [r.claim] : []));
     const recorded =
       claims.length > 0 ? await this.idempotency.recordedAmong(trx, claims) : new Set<string>();
-    const groups = new Map<string, number[]>();
-    requests.forEach((r, i) => {
+    const fresh = requests.flatMap((r, i) => {
       if (r.claim && IdempotencyGuard.holds(recorded, r.claim)) {
         outcomes[i] = { kind: 'recorded' };
-        return;
+        return [];
       }
-      const key = `${r.itemId}\u0000${r.warehouseId}`;
-      const group = groups.get(key);
-      if (group) group.push(i);
-      else groups.set(key, [i]);
+      return [i];
     });
-    // Balance rows are locked in item order, as `post` does, so a batch cannot deadlock with a document.
-    const ordered = [...groups].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-    for (const [, indices] of ordered) await this.grant(trx, requests, indices, outcomes);
+    for (const indices of bySku(requests, fresh)) await this.grant(trx, requests, indices, outcomes);
 
     const granted = requests.flatMap((r, i) => {
       const o = outcomes[i];
@@ -79,20 +140,7 @@ export class ReservationDesk {
     for (let i = 0; i < granted.length; i += 500) {
       await trx
         .insertInto('reservations')
-        .values(
-          granted.slice(i, i + 500).map(({ r, id }) => ({
-            id,
-            item_id: r.itemId,
-            warehouse_id: r.warehouseId,
-            qty: r.qty,
-            reference: r.reference,
-            status: 'active',
-            expires_at: r.expiresAt,
-            created_at: r.at,
-            created_by: r.user?.id ?? null,
-            ended_at: null,
-          })),
-        )
+        .values(granted.slice(i, i + 500).map(({ r, id }) => reservationRow(r, id)))
         .execute();
     }
     await this.idempotency.record(

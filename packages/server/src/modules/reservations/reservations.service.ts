@@ -2,6 +2,7 @@ import type { Reservation, reservationCreate, reservationQuery } from '@onhand/c
 import { QTY_SCALE, toJsonNumber, qty as toQty } from '@onhand/domain';
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
+import type { Database } from '../../db/connect';
 import type { DB } from '../../db/schema';
 import { isoOrNull, isoOut, qtyOut } from '../../http/format';
 import {
@@ -61,14 +62,16 @@ function respond(r: ReserveRequest, outcome: ReserveOutcome): HttpResult {
 /** Reservations (锁定): stock promised to an order but not yet gone. */
 export class ReservationService {
   private readonly desk: ReservationDesk;
+  private readonly db: Kysely<DB>;
 
   constructor(
-    private readonly db: Kysely<DB>,
+    database: Database,
     private readonly references: References,
     private readonly idempotency: IdempotencyGuard,
     private readonly clock: () => number,
   ) {
-    this.desk = new ReservationDesk(db, idempotency, respond);
+    this.db = database.db;
+    this.desk = new ReservationDesk(database, idempotency, respond);
   }
 
   /** Reserves stock; the answer is 201 with the reservation or 409 insufficient_stock. */

@@ -1,0 +1,119 @@
+import type { Quantity } from '@onhand/domain';
+import { type Kysely, sql } from 'kysely';
+import type { Database } from '../../db/connect';
+import type { DB } from '../../db/schema';
+import type { SqliteWriter, SqlValue } from '../../db/sqlite-writer';
+import type { IdempotencyRow } from '../../http/idempotency';
+
+/** A `reservations` row as the desk writes it. */
+export interface ReservationRow {
+  id: string;
+  item_id: string;
+  warehouse_id: string;
+  qty: Quantity;
+  reference: string;
+  status: 'active';
+  expires_at: number | null;
+  created_at: number;
+  created_by: string | null;
+  ended_at: null;
+}
+
+/** The requests of one SKU × warehouse granted together: the guarded update of their sum, their rows and records. */
+export interface WholeGrant {
+  itemId: string;
+  warehouseId: string;
+  total: Quantity;
+  at: number;
+  reservations: readonly ReservationRow[];
+  records: readonly IdempotencyRow[];
+}
+
+/**
+ * Writes a whole grant as one durable write, or nothing: resolves false (having written nothing)
+ * when the stock does not cover the sum or one of its Idempotency-Keys is recorded already.
+ */
+export type GrantWriter = (grant: WholeGrant) => Promise<boolean>;
+
+type Columns<Row> = readonly (readonly [keyof Row & string, 'text' | 'bigint'])[];
+
+const RESERVATION_COLUMNS: Columns<ReservationRow> = [
+  ['id', 'text'],
+  ['item_id', 'text'],
+  ['warehouse_id', 'text'],
+  ['qty', 'bigint'],
+  ['reference', 'text'],
+  ['status', 'text'],
+  ['expires_at', 'bigint'],
+  ['created_at', 'bigint'],
+  ['created_by', 'text'],
+  ['ended_at', 'bigint'],
+];
+
+const RECORD_COLUMNS: Columns<IdempotencyRow> = [
+  ['scope', 'text'],
+  ['key', 'text'],
+  ['request_hash', 'text'],
+  ['status_code', 'bigint'],
+  ['body', 'text'],
+  ['created_at', 'bigint'],
+];
+
+/** The grant writer of a database: its writer thread when embedded, one statement on PostgreSQL. */
+export function grantWriterFor(database: Database): GrantWriter {
+  const { writer } = database;
+  return writer ? (grant) => onWriterThread(writer, grant) : (grant) => inOneStatement(database.db, grant);
+}
+
+const RESERVE_SQL =
+  'update stock_balances set reserved = reserved + ?, updated_at = ? ' +
+  'where item_id = ? and warehouse_id = ? and on_hand - reserved - quarantined >= ?';
+
+const insertSql = <Row>(table: string, columns: Columns<Row>): string =>
+  `insert into ${table} (${columns.map(([c]) => c).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
+const INSERT_RESERVATION_SQL = insertSql('reservations', RESERVATION_COLUMNS);
+const INSERT_RECORD_SQL = insertSql('idempotency_keys', RECORD_COLUMNS);
+
+const valuesOf = <Row>(rows: readonly Row[], columns: Columns<Row>): SqlValue[][] =>
+  rows.map((row) => columns.map(([c]) => row[c] as SqlValue));
+
+/** Embedded: one transaction on the writer thread; a recorded key fails its insert and undoes all. */
+function onWriterThread(writer: SqliteWriter, g: WholeGrant): Promise<boolean> {
+  return writer.write([
+    { sql: RESERVE_SQL, rows: [[g.total, g.at, g.itemId, g.warehouseId, g.total]], mustChange: true },
+    { sql: INSERT_RESERVATION_SQL, rows: valuesOf(g.reservations, RESERVATION_COLUMNS) },
+    { sql: INSERT_RECORD_SQL, rows: valuesOf(g.records, RECORD_COLUMNS) },
+  ]);
+}
+
+/** `insert … select * from unnest(<one array per column>)`, done only when the grant was made. */
+function insertGranted<Row>(table: string, columns: Columns<Row>, rows: readonly Row[]) {
+  const arrays = columns.map(([c, type]) => sql`${rows.map((r) => r[c])}::${sql.raw(type)}[]`);
+  return sql`insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))})
+    select * from unnest(${sql.join(arrays)}) where exists (select 1 from granted)`;
+}
+
+/**
+ * PostgreSQL: one statement, so one round trip and its own transaction. It grants only when none
+ * of the keys is recorded and the guarded update finds the stock; the inserts follow the update.
+ * A key recorded meanwhile by another transaction fails the statement on its unique index.
+ */
+async function inOneStatement(db: Kysely<DB>, g: WholeGrant): Promise<boolean> {
+  const scopes = g.records.map((r) => r.scope);
+  const keys = g.records.map((r) => r.key);
+  const result = await sql<{ granted: boolean }>`
+    with fresh as (
+      select not exists (
+        select 1 from idempotency_keys
+        join unnest(${scopes}::text[], ${keys}::text[]) as claim (scope, key) using (scope, key)
+      ) as ok
+    ), granted as (
+      update stock_balances set reserved = reserved + ${g.total}, updated_at = ${g.at}
+      where item_id = ${g.itemId} and warehouse_id = ${g.warehouseId}
+        and on_hand - reserved - quarantined >= ${g.total} and (select ok from fresh)
+      returning 1
+    ), reserved as (${insertGranted('reservations', RESERVATION_COLUMNS, g.reservations)}
+    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, g.records)})
+    select exists (select 1 from granted) as granted`.execute(db);
+  return result.rows[0]?.granted === true;
+}

@@ -1,8 +1,13 @@
-/** The demo shop's catalogue: categories with believable products, sizes and unit costs. */
+/**
+ * The demo shop's catalogue: categories with believable products, sizes and unit costs, the
+ * supplier each is bought from and, for expiry-tracked goods, how long a batch keeps.
+ */
 export const DEMO_CATEGORIES = [
   {
     name: '饮料 Beverages',
     prefix: 'BEV',
+    supplier: 'SUP-KO',
+    shelfLifeDays: 0,
     unit: 'bottle',
     expiry: false,
     products: [
@@ -21,6 +26,8 @@ export const DEMO_CATEGORIES = [
   {
     name: '零食 Snacks',
     prefix: 'SNK',
+    supplier: 'SUP-QQ',
+    shelfLifeDays: 0,
     unit: 'bag',
     expiry: false,
     products: [
@@ -39,6 +46,8 @@ export const DEMO_CATEGORIES = [
   {
     name: '乳制品 Dairy',
     prefix: 'DRY',
+    supplier: 'SUP-YL',
+    shelfLifeDays: 150,
     unit: 'carton',
     expiry: true,
     products: [
@@ -55,6 +64,8 @@ export const DEMO_CATEGORIES = [
   {
     name: '日用品 Household',
     prefix: 'HSH',
+    supplier: 'SUP-LB',
+    shelfLifeDays: 0,
     unit: 'pcs',
     expiry: false,
     products: [
@@ -73,6 +84,8 @@ export const DEMO_CATEGORIES = [
   {
     name: '个护 Personal care',
     prefix: 'PRC',
+    supplier: 'SUP-SH',
+    shelfLifeDays: 720,
     unit: 'pcs',
     expiry: true,
     products: [
@@ -96,6 +109,7 @@ export const DEMO_WAREHOUSES = [
   { code: 'SH-STORE-01', name: '静安门店 Jing’an store', region: '华东 East China', kind: 'store' as const },
 ];
 
+/** Who the demo shop buys from; each supplies one category. */
 export const DEMO_SUPPLIERS = [
   { code: 'SUP-KO', name: '可口饮料供应链 Coca Supply Co.', contact: '王经理', phone: '021-5555-0101' },
   { code: 'SUP-YL', name: '伊利乳业 Yili Dairy', contact: '李女士', phone: '0471-555-0102' },
@@ -104,10 +118,14 @@ export const DEMO_SUPPLIERS = [
   { code: 'SUP-SH', name: '上海家化 Shanghai Jahwa', contact: '周女士', phone: '021-5555-0105' },
 ];
 
+/** Who the demo shop sells to: the platforms it sells on, walk-ins and two wholesale buyers. */
 export const DEMO_CUSTOMERS = [
   { code: 'CUS-TMALL', name: '天猫旗舰店 Tmall flagship' },
   { code: 'CUS-JD', name: '京东自营 JD.com' },
   { code: 'CUS-PDD', name: '拼多多店铺 Pinduoduo shop' },
   { code: 'CUS-SHOPIFY', name: 'Shopify overseas store' },
   { code: 'CUS-WALKIN', name: '门店散客 Walk-in customers' },
+  { code: 'CUS-HEMA', name: '盒马鲜生 Hema (wholesale)' },
+  { code: 'CUS-WUMART', name: '物美超市 Wumart (wholesale)' },
+  { code: 'CUS-FAMILYMART', name: '全家便利店 FamilyMart (wholesale)' },
 ];

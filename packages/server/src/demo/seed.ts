@@ -1,26 +1,25 @@
-import { formatDecimal, MONEY_SCALE } from '@onhand/domain';
 import type { Database } from '../db/connect';
-import { Problem } from '../http/problem';
-import { wireServices } from '../main';
-import type { Principal } from '../modules/auth/principal';
 import { principalOf } from '../modules/auth/principal';
-import { DEMO_CATEGORIES, DEMO_CUSTOMERS, DEMO_SUPPLIERS, DEMO_WAREHOUSES } from './catalog';
+import { demoDays } from './calendar';
+import { DEMO_CUSTOMERS, DEMO_SUPPLIERS, DEMO_WAREHOUSES } from './catalog';
+import { loadMasterData, receiveOpeningStock } from './master-data';
+import { PurchasingHistory } from './purchasing-history';
+import { ReturnsHistory } from './returns-history';
+import { SalesHistory } from './sales-history';
+import { DemoShop } from './shop';
+import { StockCountHistory } from './stock-count-history';
+import { TransferHistory } from './transfer-history';
 
-const DAY = 86_400_000;
-
-/** A small deterministic generator, so every demo shop is the same. */
-function random(seed: number): () => number {
-  let state = seed;
-  return () => {
-    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
-    return state / 2_147_483_648;
-  };
-}
+/** Whole days of history before today. */
+const HISTORY_DAYS = 180;
 
 /**
- * Loads the demo shop into an empty database (no warehouses yet): warehouses and a store, about
- * 200 SKUs, suppliers, customers, six months of receipts and some open reservations — all
- * through the same services and ledger as real work. Returns what it loaded, or null.
+ * Loads the demo shop into an empty database (no warehouses yet): warehouses and a store, 180
+ * SKUs, suppliers, customers and six months of history made through the real documents —
+ * purchase orders, sales orders from several channels, returns, transfers, month-end counts and
+ * write-offs — day by day, each
+ * action in its own transaction at its time, through the same services and ledger as real work.
+ * Returns what it loaded, or null.
  */
 export async function seedDemo(
   database: Database,
@@ -35,114 +34,45 @@ export async function seedDemo(
     .where('roles', 'like', '%admin%')
     .orderBy('created_at')
     .executeTakeFirst();
-  if (!admin) return null;
-  const principal: Principal = principalOf(admin, 'demo');
-  let clock = now - 180 * DAY;
-  const s = wireServices(database, timeZone, () => clock);
-  const rnd = random(20261122);
-  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)] as T;
+  const days = demoDays(now, timeZone, HISTORY_DAYS);
+  const [first] = days;
+  if (!admin || !first) return null;
+  const shop = new DemoShop(database, timeZone, principalOf(admin, 'demo'), first.at(7));
+  const items = await loadMasterData(shop, first.at(7));
+  if (!items) return null;
+  shop.items = items;
+  const receipts = await receiveOpeningStock(shop, first);
 
-  const skus: { sku: string; cost: number; expiry: boolean }[] = [];
-  const created = await db
-    .transaction()
-    .execute(async (trx) => {
-      for (const w of DEMO_WAREHOUSES) await s.warehouses.create(trx, w);
-      for (const p of DEMO_SUPPLIERS) await s.suppliers.create(trx, p);
-      for (const c of DEMO_CUSTOMERS) await s.customers.create(trx, c);
-      for (const category of DEMO_CATEGORIES) {
-        let n = 0;
-        for (const product of category.products) {
-          for (const size of category.sizes) {
-            n++;
-            const sku = `${category.prefix}-${String(n).padStart(3, '0')}`;
-            const [low, high] = category.cost;
-            const cost = Math.round((low + rnd() * (high - low)) * 100) / 100;
-            await s.items.create(trx, {
-              sku,
-              name: `${product} ${size}`,
-              unit: category.unit,
-              category: category.name,
-              barcodes: [`69${String(skus.length + 1).padStart(10, '0')}${skus.length % 10}`],
-              batchTracked: category.expiry,
-              expiryTracked: category.expiry,
-            });
-            skus.push({ sku, cost, expiry: category.expiry });
-          }
-        }
-      }
-      return true;
-    })
-    // Another process starting on the same empty database loaded the demo first.
-    .catch((error: unknown) => {
-      if (error instanceof Problem && error.code === 'conflict') return false;
-      throw error;
-    });
-  if (!created) return null;
-
-  let receipts = 0;
-  const receive = async (warehouse: string, lines: typeof skus, at: number) => {
-    clock = at;
-    await db.transaction().execute((trx) =>
-      s.receipts.create(
-        trx,
-        {
-          warehouse,
-          reference: `DEMO-${receipts + 1}`,
-          lines: lines.map((l) => {
-            const batchDate = new Date(at).toISOString().slice(0, 10).replaceAll('-', '');
-            const expires = new Date(at + 365 * DAY).toISOString().slice(0, 10);
-            return {
-              sku: l.sku,
-              qty: 20 + Math.floor(rnd() * 30) * 10,
-              unitCost: formatDecimal(
-                BigInt(Math.round(l.cost * (0.95 + rnd() * 0.1) * 10_000)),
-                MONEY_SCALE,
-              ),
-              ...(l.expiry ? { batch: `B${batchDate}`, expiresOn: expires } : {}),
-            };
-          }),
-        },
-        principal,
-      ),
-    );
-    receipts++;
-  };
-  const warehouses = DEMO_WAREHOUSES.filter((w) => w.kind === 'warehouse').map((w) => w.code);
-  for (const w of warehouses) await receive(w, skus, now - 180 * DAY + warehouses.indexOf(w) * DAY);
-  for (let month = 1; month <= 5; month++) {
-    for (const w of warehouses) {
-      const lines = skus.filter(() => rnd() < 0.25);
-      if (lines.length > 0)
-        await receive(w, lines, now - (180 - month * 30) * DAY + Math.floor(rnd() * 20) * DAY);
+  const purchasing = new PurchasingHistory(shop, HISTORY_DAYS - 1);
+  const transfers = new TransferHistory(shop, HISTORY_DAYS - 1);
+  const sales = new SalesHistory(shop, now);
+  const returns = new ReturnsHistory(shop, sales);
+  const counts = new StockCountHistory(shop);
+  for (const day of days) {
+    if (!day.today) {
+      await purchasing.receive(day);
+      await transfers.receive(day);
+      await sales.ship(day);
+      await purchasing.order(day);
+      await transfers.send(day);
+      await returns.receive(day);
+      await purchasing.returnToSuppliers(day);
     }
-  }
-  await receive(
-    'SH-STORE-01',
-    skus.filter(() => rnd() < 0.3),
-    now - 30 * DAY,
-  );
-
-  clock = now;
-  let reservations = 0;
-  for (let i = 0; i < 40; i++) {
-    const result = await s.reservations.reserve(
-      {
-        sku: pick(skus).sku,
-        warehouse: pick(warehouses),
-        qty: 1 + Math.floor(rnd() * 12),
-        reference: `${pick(DEMO_CUSTOMERS).code}-${10_000 + i}`,
-      },
-      principal,
-      null,
-    );
-    if (result.status === 201) reservations++;
+    await sales.sell(day);
+    if (day.monthEnd && !day.today) await counts.countAndWriteOff(day);
   }
   return {
     warehouses: DEMO_WAREHOUSES.length,
-    items: skus.length,
+    items: items.length,
     suppliers: DEMO_SUPPLIERS.length,
     customers: DEMO_CUSTOMERS.length,
     receipts,
-    reservations,
+    purchaseOrders: purchasing.orders,
+    purchaseReturns: purchasing.returns,
+    salesOrders: sales.orders,
+    salesReturns: returns.returns,
+    transfers: transfers.transfers,
+    stocktakes: counts.stocktakes,
+    writeOffs: counts.writeOffs,
   };
 }

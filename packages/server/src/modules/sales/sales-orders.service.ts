@@ -10,7 +10,13 @@ import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { allocateLines, partnerId } from '../documents/document-lines';
 import { keepLots } from '../documents/document-lots';
-import { headView, listDocuments, loadDocument, reservedByLine } from '../documents/document-reads';
+import {
+  entryValuesByLine,
+  headView,
+  listDocuments,
+  loadDocument,
+  reservedByLine,
+} from '../documents/document-reads';
 import { reserveLines } from '../documents/document-reservations';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
 import {
@@ -166,25 +172,19 @@ export class SalesOrderService {
       .where('d.type', '=', 'sales_return')
       .groupBy('l.related_line')
       .execute();
-    const cogs = await db
-      .selectFrom('ledger_entries')
-      .select((eb) => eb.fn.sum<bigint>('value').as('value'))
-      .where((eb) =>
-        eb.or([
-          eb.and([eb('document_type', '=', TYPE), eb('document_id', '=', id)]),
-          eb(
-            'document_id',
-            'in',
-            eb
-              .selectFrom('documents')
-              .select('id')
-              .where('related_id', '=', id)
-              .where('type', '=', 'sales_return'),
-          ),
-        ]),
-      )
-      .where('type', 'in', ['shipment', 'return_in'])
-      .executeTakeFirst();
+    // Shipped at cost, less what came back at that cost: each read by its document (indexed).
+    const returnIds = await db
+      .selectFrom('documents')
+      .select('id')
+      .where('related_id', '=', id)
+      .where('type', '=', 'sales_return')
+      .execute();
+    const shipped = await entryValuesByLine(db, { type: TYPE, id }, ['shipment']);
+    let cogs = -[...shipped.values()].reduce((acc, v) => acc + v, 0n);
+    for (const r of returnIds) {
+      const back = await entryValuesByLine(db, { type: 'sales_return', id: r.id }, ['return_in']);
+      cogs -= [...back.values()].reduce((acc, v) => acc + v, 0n);
+    }
     const returnedBy = new Map(returned.map((r) => [r.related_line, BigInt(r.qty)]));
     const values = lines.map((l) => valueAtCost(l.qty, l.unit_price ?? 0n));
     return {
@@ -196,7 +196,7 @@ export class SalesOrderService {
       warehouseId: head.warehouse_id ?? '',
       totalQty: qtyOut(lines.reduce((acc, l) => acc + l.qty, 0n)),
       totalValue: moneyOut(values.reduce((acc, v) => acc + v, 0n)),
-      cogs: moneyOut(-BigInt(cogs?.value ?? 0n)),
+      cogs: moneyOut(cogs),
       lines: lines.map((l, i) => ({
         line: Number(l.line_no),
         sku: l.sku,

@@ -32,25 +32,24 @@ export class StockCountHistory {
 
   private async count(warehouse: string, items: readonly DemoItem[], day: DemoDay): Promise<void> {
     const { s, principal } = this.shop;
-    const variances = items.map((item) => {
-      const roll = this.shop.random();
-      return roll < 0.2 ? -this.shop.between(1, 2) : roll > 0.95 ? 1 : 0;
-    });
+    const variances = new Map(
+      items.map((item) => {
+        const roll = this.shop.random();
+        return [item.sku, roll < 0.2 ? -this.shop.between(1, 2) : roll > 0.95 ? 1 : 0];
+      }),
+    );
     await this.shop.act(day.at(18), async (trx) => {
-      const take = await s.stocktakes.create(trx, { warehouse, skus: items.map((i) => i.sku) }, principal);
-      const lines = take.lines.map((line, i) => ({
+      const take = await s.stocktakes.create(trx, { warehouse, skus: [...variances.keys()] }, principal);
+      const lines = take.lines.map((line) => ({
         sku: line.sku,
-        countedQty: (line.qty ?? 0) + (variances[i] ?? 0),
+        countedQty: (line.qty ?? 0) + (variances.get(line.sku) ?? 0),
       }));
       await s.stocktakes.count(trx, this.shop.on(take.id, { lines }));
-      const reasons = items.flatMap((item, i) =>
-        (variances[i] ?? 0) < 0
-          ? [{ sku: item.sku, reason: SHORT_REASONS[this.stocktakes % 3] ?? 'error' }]
-          : [],
-      );
+      const reason = SHORT_REASONS[this.stocktakes % SHORT_REASONS.length] ?? 'error';
+      const reasons = [...variances].flatMap(([sku, v]) => (v < 0 ? [{ sku, reason }] : []));
       await s.stocktakes.post(trx, this.shop.on(take.id, { reasons }));
     });
-    items.forEach((item, i) => this.shop.shiftAvailable(warehouse, item.sku, variances[i] ?? 0));
+    for (const [sku, v] of variances) this.shop.shiftAvailable(warehouse, sku, v);
     this.stocktakes++;
   }
 

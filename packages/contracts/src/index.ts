@@ -12,4 +12,5 @@ export * from './sales';
 export * from './stock';
 export * from './stocktakes';
 export * from './transfers';
+export * from './users';
 export * from './write-offs';

@@ -37,6 +37,9 @@ import { registerStocktakeRoutes } from './modules/stocktakes/stocktakes.routes'
 import { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { TransferService } from './modules/transfers/transfers.service';
+import { RoleService } from './modules/users/roles.service';
+import { registerUserRoutes } from './modules/users/users.routes';
+import { UserService } from './modules/users/users.service';
 import { WarehouseService } from './modules/warehouses/warehouses.service';
 import { registerWriteOffRoutes } from './modules/write-offs/write-offs.routes';
 import { WriteOffService } from './modules/write-offs/write-offs.service';
@@ -58,13 +61,17 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const { db } = database;
   const references = new References(db);
   const idempotency = new IdempotencyGuard(db, clock);
+  const roles = new RoleService(db, clock);
+  const sessions = new SessionService(db, clock, roles);
   const salesOrders = new SalesOrderService(db, references, clock);
   return {
     db,
     timeZone,
     clock,
     idempotency,
-    sessions: new SessionService(db, clock),
+    sessions,
+    roles,
+    users: new UserService(db, roles, sessions, clock),
     loginLimiter: new RateLimiter(10, 60_000, clock),
     warehouses: new WarehouseService(db, clock),
     items: new ItemService(db, clock),
@@ -114,6 +121,7 @@ export async function buildServer(
       reply.type('text/html; charset=utf-8').send(page),
     );
     registerAuthRoutes(app, services);
+    registerUserRoutes(app, services);
     registerMasterDataRoutes(app, services);
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);

@@ -18,6 +18,8 @@ import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
 import type { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import type { TransferService } from './modules/transfers/transfers.service';
+import type { RoleService } from './modules/users/roles.service';
+import type { UserService } from './modules/users/users.service';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
 import type { WriteOffService } from './modules/write-offs/write-offs.service';
 
@@ -28,6 +30,8 @@ export interface Services {
   clock: () => number;
   idempotency: IdempotencyGuard;
   sessions: SessionService;
+  roles: RoleService;
+  users: UserService;
   loginLimiter: RateLimiter;
   warehouses: WarehouseService;
   items: ItemService;

@@ -21,6 +21,21 @@ export interface UsersTable {
   disabled: Int;
   created_at: Int;
   updated_at: Int;
+  /** Wrong passwords in a row; the account locks at a threshold. */
+  failed_logins: IntWithDefault;
+  locked_until: Int | null;
+  last_login_at: Int | null;
+  version: IntWithDefault;
+}
+
+/** A custom role: a name for a set of permissions (built-in roles live in code). */
+export interface RolesTable {
+  name: string;
+  description: string | null;
+  /** JSON array of permission names. */
+  permissions: string;
+  created_at: Int;
+  updated_at: Int;
 }
 
 export interface SessionsTable {
@@ -328,6 +343,7 @@ export interface IdempotencyKeysTable {
 
 export interface DB {
   users: UsersTable;
+  roles: RolesTable;
   sessions: SessionsTable;
   warehouses: WarehousesTable;
   items: ItemsTable;

@@ -16,7 +16,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import { holds, type Permission } from '../modules/auth/permissions';
+import type { Permission } from '../modules/auth/permissions';
 import type { Principal } from '../modules/auth/principal';
 import type { SessionService } from '../modules/auth/sessions.service';
 import { sendProblem, toProblem } from './errors';
@@ -142,7 +142,7 @@ export function authorize(request: FastifyRequest, permission: Permission): Prin
 
 /** Refuses (`403 forbidden` naming the permission) a principal that does not hold it. */
 export function requirePermission(p: Principal, permission: Permission): void {
-  if (!holds(p.roles, permission))
+  if (!p.permissions.includes(permission))
     throw new Problem('forbidden', `this needs the permission ${permission}`, { permission });
 }
 

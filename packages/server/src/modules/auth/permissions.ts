@@ -72,8 +72,3 @@ export function permissionsOf(roles: readonly string[]): Permission[] {
   for (const role of roles) for (const p of ROLE_PERMISSIONS[role] ?? []) granted.add(p);
   return PERMISSIONS.filter((p) => granted.has(p));
 }
-
-/** True when a person with these roles holds the permission. */
-export function holds(roles: readonly string[], permission: Permission): boolean {
-  return roles.some((role) => ROLE_PERMISSIONS[role]?.includes(permission));
-}

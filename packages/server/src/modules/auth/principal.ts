@@ -1,6 +1,6 @@
 import type { Me } from '@onhand/contracts';
 import type { UsersTable } from '../../db/schema';
-import { permissionsOf } from './permissions';
+import { PERMISSIONS, type Permission, permissionsOf } from './permissions';
 
 /** Who is making a request. */
 export interface Principal {
@@ -10,6 +10,8 @@ export interface Principal {
   roles: string[];
   /** Warehouse codes the person works in; null for all. */
   warehouses: string[] | null;
+  /** What the roles allow, custom roles included. */
+  permissions: readonly Permission[];
   sessionId: string;
 }
 
@@ -17,13 +19,17 @@ export interface Principal {
 export function principalOf(
   user: Pick<UsersTable, 'id' | 'email' | 'name' | 'roles' | 'warehouses'>,
   sessionId: string,
+  customPermissions: readonly Permission[] = [],
 ): Principal {
+  const roles = JSON.parse(user.roles) as string[];
+  const granted = new Set([...permissionsOf(roles), ...customPermissions]);
   return {
     userId: user.id,
     email: user.email,
     name: user.name,
-    roles: JSON.parse(user.roles) as string[],
+    roles,
     warehouses: user.warehouses === null ? null : (JSON.parse(user.warehouses) as string[]),
+    permissions: PERMISSIONS.filter((permission) => granted.has(permission)),
     sessionId,
   };
 }
@@ -36,6 +42,6 @@ export function meOf(p: Principal): Me {
     name: p.name,
     roles: p.roles,
     warehouses: p.warehouses,
-    permissions: permissionsOf(p.roles),
+    permissions: [...p.permissions],
   };
 }

@@ -1,8 +1,9 @@
 import { createHash, randomBytes } from 'node:crypto';
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { Problem } from '../../http/problem';
+import type { RoleService } from '../users/roles.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { type Principal, principalOf } from './principal';
 
@@ -10,6 +11,9 @@ import { type Principal, principalOf } from './principal';
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
 /** How long a resolved token is trusted without asking the database again (this process only). */
 const CACHE_TTL_MS = 5_000;
+/** Wrong passwords in a row that lock an account, and for how long. */
+export const LOCKOUT_AFTER = 5;
+export const LOCKOUT_MS = 15 * 60 * 1000;
 
 const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
@@ -26,6 +30,7 @@ export class SessionService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: () => number,
+    private readonly roles: RoleService,
   ) {}
 
   /** Signs a person in; a wrong e-mail or password gives the same `401`. */
@@ -39,10 +44,24 @@ export class SessionService {
       .where('email', '=', email.trim().toLowerCase())
       .executeTakeFirst();
     const ok = await verifyPassword(user?.password_hash ?? (await decoyHash), password);
+    const now = this.clock();
+    if (user?.locked_until !== null && user?.locked_until !== undefined && Number(user.locked_until) > now)
+      throw new Problem(
+        'rate_limited',
+        'this account is locked after repeated wrong passwords; try again later',
+        {
+          retryAfterSeconds: Math.ceil((Number(user.locked_until) - now) / 1000),
+        },
+      );
+    if (user && !ok) await this.countFailure(user.id, now);
     if (!user || !ok || user.disabled !== 0n)
       throw new Problem('unauthorized', 'the e-mail or password is wrong');
+    await this.db
+      .updateTable('users')
+      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+      .where('id', '=', user.id)
+      .execute();
     const token = `ohs_${randomBytes(32).toString('base64url')}`;
-    const now = this.clock();
     const session = {
       id: newId(now),
       token_hash: hashToken(token),
@@ -51,7 +70,8 @@ export class SessionService {
       expires_at: now + SESSION_TTL_MS,
     };
     await this.db.insertInto('sessions').values(session).execute();
-    return { token, expiresAt: session.expires_at, principal: principalOf(user, session.id) };
+    const custom = await this.roles.customPermissions(JSON.parse(user.roles) as string[]);
+    return { token, expiresAt: session.expires_at, principal: principalOf(user, session.id, custom) };
   }
 
   /** The principal of a token, or null when it is unknown, expired, revoked or its user disabled. */
@@ -81,7 +101,8 @@ export class SessionService {
       this.cache.delete(token);
       return null;
     }
-    const principal = principalOf(row, row.session_id);
+    const custom = await this.roles.customPermissions(JSON.parse(row.roles) as string[]);
+    const principal = principalOf(row, row.session_id, custom);
     if (this.cache.size > 10_000) this.cache.clear();
     this.cache.set(token, { principal, until: Math.min(now + CACHE_TTL_MS, Number(row.expires_at)) });
     return principal;
@@ -96,5 +117,67 @@ export class SessionService {
       .set({ revoked_at: this.clock() })
       .where('token_hash', '=', tokenHash)
       .execute();
+  }
+
+  /**
+   * Ends sessions of a person (all, or all but one) in the caller's transaction: they stop working
+   * at once in this process.
+   */
+  async revokeAll(db: Kysely<DB>, userId: string, except: string | null = null): Promise<void> {
+    let update = db
+      .updateTable('sessions')
+      .set({ revoked_at: this.clock() })
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null);
+    if (except) update = update.where('id', '<>', except);
+    await update.execute();
+    this.forget(userId);
+  }
+
+  /** Ends one session of a person; false when they have no such live session. */
+  async revoke(userId: string, sessionId: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable('sessions')
+      .set({ revoked_at: this.clock() })
+      .where('user_id', '=', userId)
+      .where('id', '=', sessionId)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst();
+    this.forget(userId);
+    return result.numUpdatedRows > 0n;
+  }
+
+  /** A person's live sessions, newest first. */
+  async sessionsOf(userId: string) {
+    const rows = await this.db
+      .selectFrom('sessions')
+      .select(['id', 'created_at', 'expires_at'])
+      .where('user_id', '=', userId)
+      .where('revoked_at', 'is', null)
+      .where('expires_at', '>', BigInt(this.clock()))
+      .orderBy('created_at', 'desc')
+      .execute();
+    return rows.map((r) => ({ id: r.id, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) }));
+  }
+
+  /** Drops what this process remembers of a person's sessions (after a change to them or their roles). */
+  forget(userId: string): void {
+    for (const [token, entry] of this.cache) if (entry.principal.userId === userId) this.cache.delete(token);
+  }
+
+  /** Counts a wrong password; the account locks for a while at the threshold. */
+  private async countFailure(userId: string, now: number): Promise<void> {
+    const row = await this.db
+      .updateTable('users')
+      .set({ failed_logins: sql`failed_logins + 1` })
+      .where('id', '=', userId)
+      .returning('failed_logins')
+      .executeTakeFirst();
+    if (row && row.failed_logins >= BigInt(LOCKOUT_AFTER))
+      await this.db
+        .updateTable('users')
+        .set({ locked_until: now + LOCKOUT_MS, failed_logins: 0 })
+        .where('id', '=', userId)
+        .execute();
   }
 }

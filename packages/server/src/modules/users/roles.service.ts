@@ -1,0 +1,112 @@
+import type { roleCreate } from '@onhand/contracts';
+import type { Kysely } from 'kysely';
+import type { z } from 'zod';
+import type { DB } from '../../db/schema';
+import { invalid, Problem } from '../../http/problem';
+import type { Trx } from '../../ledger/types';
+import { PERMISSIONS, type Permission, ROLE_PERMISSIONS } from '../auth/permissions';
+
+/** How long custom roles read from the database are trusted (this process only). */
+const CACHE_TTL_MS = 5_000;
+
+const isPermission = (p: string): p is Permission => (PERMISSIONS as readonly string[]).includes(p);
+
+/** A role as the API shows it. */
+export interface RoleView {
+  name: string;
+  description: string | null;
+  builtIn: boolean;
+  permissions: string[];
+}
+
+/**
+ * Roles: the built-in ones (in code) and custom ones (in the database), each a name for a set of
+ * permissions. Custom roles are cached briefly, so that checking a request costs no query.
+ */
+export class RoleService {
+  private cache: { until: number; roles: Map<string, Permission[]> } | null = null;
+
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: () => number,
+  ) {}
+
+  /** What custom roles among these names add to the built-in ones. */
+  async customPermissions(roles: readonly string[]): Promise<Permission[]> {
+    if (roles.every((r) => r in ROLE_PERMISSIONS)) return [];
+    const custom = await this.customRoles();
+    return roles.flatMap((r) => custom.get(r) ?? []);
+  }
+
+  /** The names among these that are no role at all, with their index (inside a transaction, pass it). */
+  async unknown(
+    roles: readonly string[],
+    db: Kysely<DB> = this.db,
+  ): Promise<{ index: number; name: string }[]> {
+    const custom = await this.customRoles(db);
+    return roles.flatMap((name, index) =>
+      name in ROLE_PERMISSIONS || custom.has(name) ? [] : [{ index, name }],
+    );
+  }
+
+  async create(trx: Trx, input: z.infer<typeof roleCreate>): Promise<RoleView> {
+    const errors = input.permissions.flatMap((p, i) =>
+      isPermission(p) ? [] : [{ path: `permissions.${i}`, message: `${p} is not a permission` }],
+    );
+    if (errors.length > 0) throw invalid(errors);
+    const taken =
+      input.name in ROLE_PERMISSIONS ||
+      (await trx.selectFrom('roles').select('name').where('name', '=', input.name).executeTakeFirst());
+    if (taken)
+      throw new Problem('conflict', `role ${input.name} already exists`, {
+        errors: [{ path: 'name', message: 'is already used' }],
+      });
+    const now = this.clock();
+    await trx
+      .insertInto('roles')
+      .values({
+        name: input.name,
+        description: input.description ?? null,
+        permissions: JSON.stringify([...new Set(input.permissions)]),
+        created_at: now,
+        updated_at: now,
+      })
+      .execute();
+    this.cache = null;
+    return {
+      name: input.name,
+      description: input.description ?? null,
+      builtIn: false,
+      permissions: PERMISSIONS.filter((p) => input.permissions.includes(p)),
+    };
+  }
+
+  /** Every role: the built-in ones first, then the custom ones by name. */
+  async list(): Promise<RoleView[]> {
+    const builtIn = Object.entries(ROLE_PERMISSIONS).map(([name, permissions]) => ({
+      name,
+      description: null,
+      builtIn: true,
+      permissions: [...permissions],
+    }));
+    const rows = await this.db.selectFrom('roles').selectAll().orderBy('name').execute();
+    const custom = rows.map((r) => ({
+      name: r.name,
+      description: r.description,
+      builtIn: false,
+      permissions: (JSON.parse(r.permissions) as string[]).filter(isPermission),
+    }));
+    return [...builtIn, ...custom];
+  }
+
+  private async customRoles(db: Kysely<DB> = this.db): Promise<Map<string, Permission[]>> {
+    const now = this.clock();
+    if (this.cache && this.cache.until > now) return this.cache.roles;
+    const rows = await db.selectFrom('roles').select(['name', 'permissions']).execute();
+    const roles = new Map(
+      rows.map((r) => [r.name, (JSON.parse(r.permissions) as string[]).filter(isPermission)]),
+    );
+    this.cache = { until: now + CACHE_TTL_MS, roles };
+    return roles;
+  }
+}

@@ -1,0 +1,188 @@
+import {
+  page,
+  passwordChange,
+  passwordReset,
+  problem,
+  role,
+  roleCreate,
+  sessionInfo,
+  user,
+  userCreate,
+  userPatch,
+  userQuery,
+} from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, authorize, claimFor, principal, sendResult } from '../../http/app';
+import { isoOut } from '../../http/format';
+import { notFound } from '../../http/problem';
+import type { Services } from '../../services';
+import { expectedVersion } from '../master-data';
+
+const idParams = z.object({ id: z.string().min(1).max(254) });
+const sessionParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Users, custom roles, and a person's own password and sessions. */
+export function registerUserRoutes(app: App, s: Services): void {
+  const tags = ['users'];
+  app.post(
+    '/api/v1/users',
+    { schema: { tags, body: userCreate, response: { 201: user, 400: problem, 403: problem, 409: problem } } },
+    async (request, reply) => {
+      authorize(request, 'user.manage');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.users.create(trx, request.body),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.get(
+    '/api/v1/users',
+    { schema: { tags, querystring: userQuery, response: { 200: page(user) } } },
+    async (request) => {
+      authorize(request, 'user.manage');
+      return s.users.list(request.query);
+    },
+  );
+  app.get(
+    '/api/v1/users/:id',
+    { schema: { tags, params: idParams, response: { 200: user, 404: problem } } },
+    async (request) => {
+      authorize(request, 'user.manage');
+      return s.users.get(request.params.id);
+    },
+  );
+  app.patch(
+    '/api/v1/users/:id',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: userPatch,
+        response: { 200: user, 400: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'user.manage');
+      const expected = expectedVersion(request);
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 200,
+        body: await s.users.update(trx, request.params.id, request.body, expected, p),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.post(
+    '/api/v1/users/:id/password',
+    {
+      schema: {
+        tags,
+        summary: 'Set a new password: every session of the person ends and a lock is lifted',
+        params: idParams,
+        body: passwordReset,
+        response: { 200: user, 400: problem, 404: problem },
+      },
+    },
+    async (request) => {
+      authorize(request, 'user.manage');
+      return s.db
+        .transaction()
+        .execute((trx) => s.users.resetPassword(trx, request.params.id, request.body.password));
+    },
+  );
+  app.get(
+    '/api/v1/users/:id/sessions',
+    {
+      schema: {
+        tags,
+        params: idParams,
+        response: { 200: z.object({ items: z.array(sessionInfo) }), 404: problem },
+      },
+    },
+    async (request) => {
+      authorize(request, 'user.manage');
+      const u = await s.users.get(request.params.id);
+      return { items: await sessionsView(s, u.id, null) };
+    },
+  );
+  app.delete(
+    '/api/v1/users/:id/sessions',
+    {
+      schema: {
+        tags,
+        summary: 'End every session of a person',
+        params: idParams,
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'user.manage');
+      const u = await s.users.get(request.params.id);
+      await s.sessions.revokeAll(s.db, u.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post('/api/v1/me/password', { schema: { tags, body: passwordChange } }, async (request, reply) => {
+    const p = principal(request);
+    await s.db
+      .transaction()
+      .execute((trx) =>
+        s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
+      );
+    return reply.code(204).send();
+  });
+  app.get(
+    '/api/v1/me/sessions',
+    { schema: { tags, response: { 200: z.object({ items: z.array(sessionInfo) }) } } },
+    async (request) => {
+      const p = principal(request);
+      return { items: await sessionsView(s, p.userId, p.sessionId) };
+    },
+  );
+  app.delete(
+    '/api/v1/me/sessions/:id',
+    {
+      schema: {
+        tags,
+        summary: 'End one of your sessions',
+        params: sessionParams,
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      if (!(await s.sessions.revoke(p.userId, request.params.id)))
+        throw notFound('session', request.params.id);
+      return reply.code(204).send();
+    },
+  );
+
+  app.post(
+    '/api/v1/roles',
+    { schema: { tags: ['roles'], body: roleCreate, response: { 201: role, 400: problem, 409: problem } } },
+    async (request, reply) => {
+      authorize(request, 'user.manage');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.roles.create(trx, request.body),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.get(
+    '/api/v1/roles',
+    { schema: { tags: ['roles'], response: { 200: z.object({ items: z.array(role) }) } } },
+    async (request) => {
+      principal(request);
+      return { items: await s.roles.list() };
+    },
+  );
+}
+
+async function sessionsView(s: Services, userId: string, current: string | null) {
+  return (await s.sessions.sessionsOf(userId)).map((x) => ({
+    id: x.id,
+    createdAt: isoOut(x.createdAt),
+    expiresAt: isoOut(x.expiresAt),
+    current: x.id === current,
+  }));
+}

@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { requireBodyInScope } from '../auth/warehouse-scope';
 
 const warehouseParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -70,6 +71,7 @@ export function registerBinRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'bin.move');
+      requireBodyInScope(p.warehouses, request.body);
       const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
         status: 201,
         body: await s.bins.move(trx, request.body, p),

@@ -12,7 +12,7 @@ export async function cancelDocument<S extends string>(
   c: ReasonContext,
   actor: Actor,
 ): Promise<void> {
-  const doc = await lockDocument(trx, type, c.id, c.ifMatch);
+  const doc = await lockDocument(trx, type, c);
   const [next] = allowed(table, doc, 'cancel');
   const reason = c.body?.reason;
   await moveDocument(trx, doc, 'cancel', next ?? 'cancelled', actor, reason ? { reason } : {});

@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, encodeCursor } from '../../http/pagination';
 import { notFound } from '../../http/problem';
+import { scopedWarehouseIds, type WarehouseScope } from '../auth/warehouse-scope';
 import { documentHistory } from '../document-history';
 import { actionsOf, DOCUMENT_LABEL, linesOf } from './document-store';
 
@@ -66,6 +67,8 @@ export interface DocumentFilters {
   customer?: string | undefined;
   related?: string | undefined;
   channel?: string | undefined;
+  /** Only documents with a warehouse (either end of a transfer) in these codes; null for all. */
+  scope?: WarehouseScope | undefined;
   limit?: number | undefined;
   cursor?: string | undefined;
 }
@@ -101,6 +104,10 @@ export async function listDocumentIds(
       db.selectFrom('customers').select('id').where('code', '=', f.customer),
     );
   if (f.related) q = q.where('d.related_id', '=', f.related);
+  if (f.scope) {
+    const ids = scopedWarehouseIds(db, f.scope);
+    q = q.where((eb) => eb.or([eb('d.warehouse_id', 'in', ids), eb('d.to_warehouse_id', 'in', ids)]));
+  }
   if (f.channel) q = q.where('d.channel', '=', f.channel);
   if (f.sku) {
     const sku = f.sku;

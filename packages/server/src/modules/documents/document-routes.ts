@@ -2,10 +2,12 @@ import { page, problem } from '@onhand/contracts';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
 import type { Permission } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
+import { inScope, requireBodyInScope, type WarehouseScope } from '../auth/warehouse-scope';
 import { expectedVersion } from '../master-data';
 import { timeBounds } from '../stock/stock.routes';
 
@@ -21,7 +23,15 @@ export interface DocumentReads<O extends z.ZodType, Q extends z.ZodType> {
   list(
     query: z.infer<Q>,
     bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope,
   ): Promise<{ items: z.infer<O>[]; nextCursor: string | null }>;
+}
+
+/** The warehouse codes a document answers with: `warehouse`, or a transfer's `from` and `to`. */
+interface DocumentWarehouses {
+  warehouse?: string;
+  from?: string;
+  to?: string;
 }
 
 /** Who acts on a document, against which version, with what body. */
@@ -73,17 +83,22 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
     reads.path,
     { schema: { tags, querystring: reads.query, response: { 200: page(reads.out), 400: problem } } },
     async (request) => {
-      authorize(request, 'document.read');
+      const p = authorize(request, 'document.read');
       const query = request.query as z.infer<Q> & { from?: string; to?: string };
-      return reads.list(query, timeBounds(query, s.timeZone));
+      return reads.list(query, timeBounds(query, s.timeZone), p.warehouses);
     },
   );
   plain.get(
     `${reads.path}/:id`,
     { schema: { tags, params: idParams, response: { 200: reads.out, 404: problem } } },
     async (request, reply) => {
-      authorize(request, 'document.read');
-      const doc = (await reads.get(idParams.parse(request.params).id)) as { version: number };
+      const p = authorize(request, 'document.read');
+      const { id } = idParams.parse(request.params);
+      const doc = (await reads.get(id)) as DocumentWarehouses & { version: number };
+      if (
+        ![doc.warehouse, doc.from, doc.to].some((code) => code !== undefined && inScope(p.warehouses, code))
+      )
+        throw notFound('document', id);
       return reply.header('etag', `"${doc.version}"`).send(doc);
     },
   );
@@ -103,6 +118,7 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
       schema,
       handler: async (request, reply) => {
         const principal = authorize(request, w.permission);
+        requireBodyInScope(principal.warehouses, request.body);
         const ifMatch = expectedVersion(request);
         const id = hasId ? idParams.parse(request.params).id : '';
         const result = await s.idempotency.transact(claimFor(request), async (trx) => {

@@ -5,6 +5,7 @@ import { newId } from '../../db/ids';
 import type { DB, DocumentLinesTable, DocumentsTable } from '../../db/schema';
 import { notFound, Problem } from '../../http/problem';
 import type { Actor, Trx } from '../../ledger/types';
+import { inScope, type WarehouseScope } from '../auth/warehouse-scope';
 import { recordHistory } from '../document-history';
 
 /** Who acts, and now, as the ledger records it. */
@@ -102,29 +103,39 @@ async function insertLines(trx: Trx, id: string, lines: readonly NewLine[]): Pro
 /**
  * Takes a document for an action: locks its row for the rest of the transaction (so two actions
  * on one document run one after the other), checks `If-Match` against its version, and returns
- * the row as it is now. `404` when there is no such document of that type.
+ * the row as it is now. `404` when there is no such document of that type, or when it lies
+ * outside the warehouses the person works in.
  */
 export async function lockDocument(
   trx: Trx,
   type: DocumentType,
-  id: string,
-  ifMatch: number | null,
+  c: { id: string; ifMatch: number | null; principal: { warehouses: WarehouseScope } },
 ): Promise<DocumentRow> {
   const row = await trx
     .updateTable('documents')
     .set({ version: sql`version` })
-    .where('id', '=', id)
+    .where('id', '=', c.id)
     .where('type', '=', type)
     .returningAll()
     .executeTakeFirst();
-  if (!row) throw notFound(DOCUMENT_LABEL[type], id);
-  if (ifMatch !== null && Number(row.version) !== ifMatch)
+  if (!row || !(await visibleTo(trx, row, c.principal.warehouses)))
+    throw notFound(DOCUMENT_LABEL[type], c.id);
+  if (c.ifMatch !== null && Number(row.version) !== c.ifMatch)
     throw new Problem(
       'conflict',
-      `${DOCUMENT_LABEL[type]} ${row.number} is at version ${row.version}, not ${ifMatch}: reload it and try again`,
+      `${DOCUMENT_LABEL[type]} ${row.number} is at version ${row.version}, not ${c.ifMatch}: reload it and try again`,
       { currentVersion: Number(row.version) },
     );
   return row;
+}
+
+/** True when a document has a warehouse (either end of a transfer) inside the scope. */
+async function visibleTo(trx: Trx, row: DocumentRow, scope: WarehouseScope): Promise<boolean> {
+  if (scope === null) return true;
+  const ids = [row.warehouse_id, row.to_warehouse_id].filter((id): id is string => id !== null);
+  if (ids.length === 0) return false;
+  const codes = await trx.selectFrom('warehouses').select('code').where('id', 'in', ids).execute();
+  return codes.some((w) => inScope(scope, w.code));
 }
 
 /**

@@ -17,6 +17,7 @@ import { shiftSideQuantity } from '../../ledger/balances';
 import { post } from '../../ledger/post';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines, checkTracking, partnerId } from '../documents/document-lines';
 import { headView, listDocuments, loadDocument } from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
@@ -126,7 +127,7 @@ export class PurchaseOrderService {
    * pending approval only the lines' quantities and costs, by someone who may approve.
    */
   async update(trx: Trx, c: ActionContext<z.infer<typeof purchaseOrderPatch>>): Promise<PurchaseOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     const [next] = allowed(PURCHASE_ORDER, doc, 'edit');
     const patch = c.body;
     if (doc.status === 'pending_approval') {
@@ -167,7 +168,7 @@ export class PurchaseOrderService {
   }
 
   async approve(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(PURCHASE_ORDER, doc, 'approve');
     const actor = actorOf(c.principal, this.clock);
     for (const line of await linesOf(trx, doc.id))
@@ -182,7 +183,7 @@ export class PurchaseOrderService {
 
   /** Receives goods against the order: receipt entries at the order's costs, incoming down. */
   async receive(trx: Trx, c: ActionContext<z.infer<typeof purchaseReceive>>): Promise<PurchaseOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(PURCHASE_ORDER, doc, 'receive');
     const lines = await linesOf(trx, doc.id);
     const tolerance = await this.toleranceOf(trx, doc.supplier_id);
@@ -276,8 +277,12 @@ export class PurchaseOrderService {
     };
   }
 
-  async list(query: z.infer<typeof purchaseOrderQuery>, bounds: { from: number | null; to: number | null }) {
-    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  async list(
+    query: z.infer<typeof purchaseOrderQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 
   private async simpleAction(
@@ -286,7 +291,7 @@ export class PurchaseOrderService {
     action: 'submit' | 'reject',
     reason?: string,
   ): Promise<PurchaseOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     const [next] = allowed(PURCHASE_ORDER, doc, action);
     await moveDocument(
       trx,
@@ -305,7 +310,7 @@ export class PurchaseOrderService {
     action: 'close' | 'cancel',
     status: PurchaseOrderStatus,
   ): Promise<PurchaseOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(PURCHASE_ORDER, doc, action);
     const actor = actorOf(c.principal, this.clock);
     for (const line of await linesOf(trx, doc.id)) {

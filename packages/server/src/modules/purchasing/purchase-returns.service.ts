@@ -8,6 +8,7 @@ import { invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { LayerChoice, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { cancelDocument } from '../documents/document-cancel';
 import { partnerId } from '../documents/document-lines';
 import {
@@ -72,7 +73,7 @@ export class PurchaseReturnService {
 
   /** Replaces the lines or notes of a draft. */
   async update(trx: Trx, c: ActionContext<z.infer<typeof purchaseReturnPatch>>): Promise<PurchaseReturn> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(POSTING_DOCUMENT, doc, 'edit');
     if (c.body.lines) {
       const { itemIds } = await this.references.resolve(null, skuPaths(c.body.lines), trx);
@@ -87,7 +88,7 @@ export class PurchaseReturnService {
 
   /** Posts the return: `return_out` entries valued at the cost the goods came in. */
   async post(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseReturn> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(POSTING_DOCUMENT, doc, 'post');
     const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
@@ -141,8 +142,12 @@ export class PurchaseReturnService {
     };
   }
 
-  list(query: DocumentFilters, bounds: { from: number | null; to: number | null }) {
-    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  list(
+    query: DocumentFilters,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 
   /** The layers a line may take: those the named order's receipts opened, or FIFO. */

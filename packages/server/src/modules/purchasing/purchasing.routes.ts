@@ -27,7 +27,7 @@ export function registerPurchasingRoutes(app: App, s: Services): void {
       out: purchaseOrder,
       query: purchaseOrderQuery,
       get: (id) => po.get(id),
-      list: (query, bounds) => po.list(query, bounds),
+      list: (query, bounds, scope) => po.list(query, bounds, scope),
     },
     [
       write({
@@ -106,7 +106,7 @@ export function registerPurchasingRoutes(app: App, s: Services): void {
       out: purchaseReturn,
       query: purchaseReturnQuery,
       get: (id) => pr.get(id),
-      list: (query, bounds) => pr.list(query, bounds),
+      list: (query, bounds, scope) => pr.list(query, bounds, scope),
     },
     [
       write({

@@ -8,6 +8,7 @@ import {
 } from '@onhand/contracts';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { requireBodyInScope } from '../auth/warehouse-scope';
 
 /** Quarantined stock: what is held, holding damaged goods, releasing inspected ones. */
 export function registerQuarantineRoutes(app: App, s: Services): void {
@@ -36,6 +37,7 @@ export function registerQuarantineRoutes(app: App, s: Services): void {
       },
       async (request, reply) => {
         const p = authorize(request, 'quarantine.manage');
+        requireBodyInScope(p.warehouses, request.body);
         const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
           status: 201,
           body: await s.quarantine.move(trx, action, request.body, p),

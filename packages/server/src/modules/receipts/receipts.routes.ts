@@ -2,6 +2,7 @@ import { page, problem, receipt, receiptCreate, receiptQuery } from '@onhand/con
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { requireBodyInScope, visible } from '../auth/warehouse-scope';
 import { timeBounds } from '../stock/stock.routes';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -19,6 +20,7 @@ export function registerReceiptRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'receipt.post');
+      requireBodyInScope(p.warehouses, request.body);
       const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
         status: 201,
         body: await s.receipts.create(trx, request.body, p),
@@ -36,16 +38,16 @@ export function registerReceiptRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.receipts.list(request.query, timeBounds(request.query, s.timeZone));
+      const p = authorize(request, 'stock.read');
+      return s.receipts.list(request.query, timeBounds(request.query, s.timeZone), p.warehouses);
     },
   );
   app.get(
     '/api/v1/receipts/:id',
     { schema: { tags: ['receipts'], params: idParams, response: { 200: receipt, 404: problem } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.receipts.get(request.params.id);
+      const p = authorize(request, 'stock.read');
+      return visible(await s.receipts.get(request.params.id), p.warehouses, 'receipt');
     },
   );
 }

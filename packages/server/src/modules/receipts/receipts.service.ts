@@ -10,6 +10,7 @@ import { type FieldError, invalid, notFound } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { documentHistory, recordHistory } from '../document-history';
 import { type References, skuPaths } from '../references';
 
@@ -155,7 +156,11 @@ export class ReceiptService {
     };
   }
 
-  async list(query: z.infer<typeof receiptQuery>, bounds: { from: number | null; to: number | null }) {
+  async list(
+    query: z.infer<typeof receiptQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.db
@@ -163,6 +168,7 @@ export class ReceiptService {
       .innerJoin('warehouses', 'warehouses.id', 'receipts.warehouse_id')
       .select('receipts.id');
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
+    if (scope) q = q.where('warehouses.code', 'in', scope.length > 0 ? [...scope] : ['']);
     if (query.sku) {
       const sku = query.sku;
       q = q.where('receipts.id', 'in', (eb) =>

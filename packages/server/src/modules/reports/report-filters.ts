@@ -1,11 +1,8 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 
-/**
- * The warehouses a caller may see: `null` for all of them, else their codes. Rows of other
- * warehouses are left out of every report, as if they did not exist.
- */
-export type WarehouseScope = readonly string[] | null;
+export type { WarehouseScope } from '../auth/warehouse-scope';
 
 /** What a report is narrowed to, by code. */
 export interface ReportFilters {

@@ -2,6 +2,7 @@ import { page, problem, reservation, reservationCreate, reservationQuery } from 
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { requireBodyInScope, visible } from '../auth/warehouse-scope';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
 
@@ -21,6 +22,7 @@ export function registerReservationRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'reservation.manage');
+      requireBodyInScope(p.warehouses, request.body);
       return sendResult(reply, await s.reservations.reserve(request.body, p, claimFor(request)));
     },
   );
@@ -30,16 +32,16 @@ export function registerReservationRoutes(app: App, s: Services): void {
       schema: { tags: ['reservations'], querystring: reservationQuery, response: { 200: page(reservation) } },
     },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.reservations.list(request.query);
+      const p = authorize(request, 'stock.read');
+      return s.reservations.list(request.query, p.warehouses);
     },
   );
   app.get(
     '/api/v1/reservations/:id',
     { schema: { tags: ['reservations'], params: idParams, response: { 200: reservation, 404: problem } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.reservations.get(request.params.id);
+      const p = authorize(request, 'stock.read');
+      return visible(await s.reservations.get(request.params.id), p.warehouses, 'reservation');
     },
   );
   app.post(
@@ -52,8 +54,9 @@ export function registerReservationRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      authorize(request, 'reservation.manage');
+      const p = authorize(request, 'reservation.manage');
       const result = await s.idempotency.transact(claimFor(request), async (trx) => {
+        visible(await s.reservations.get(request.params.id, trx), p.warehouses, 'reservation');
         await s.reservations.release(trx, request.params.id);
         return { status: 200, body: await s.reservations.get(request.params.id, trx) };
       });

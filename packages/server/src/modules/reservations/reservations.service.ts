@@ -16,6 +16,7 @@ import { invalid, notFound, Problem } from '../../http/problem';
 import { endReservation, expireDue } from '../../ledger/reservations';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import type { References } from '../references';
 import { ReservationDesk, type ReserveOutcome, type ReserveRequest } from './reservation-desk';
 
@@ -117,13 +118,14 @@ export class ReservationService {
     return this.toReservation(row);
   }
 
-  async list(query: z.infer<typeof reservationQuery>) {
+  async list(query: z.infer<typeof reservationQuery>, scope: WarehouseScope = null) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.select();
     if (query.sku) q = q.where('items.sku', '=', query.sku);
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
     if (query.status) q = q.where('reservations.status', '=', query.status);
+    if (scope) q = q.where('warehouses.code', 'in', scope.length > 0 ? [...scope] : ['']);
     if (query.reference) q = q.where('reservations.reference', '=', query.reference);
     if (after) q = q.where('reservations.id', '<', String(after[0]));
     const rows = await q

@@ -1,5 +1,6 @@
 import { sql } from 'kysely';
 import { InsufficientStockError, type Trx } from '../../ledger/types';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 
 /** What an order needs of one SKU. */
 interface Need {
@@ -12,9 +13,14 @@ interface Need {
  * The allocation policy for an order that names no warehouse: among the active warehouses that can
  * fill every line, the one with the most of these SKUs available (it keeps stock level and ships
  * in one parcel); when none can, the one with the most, so that the refusal names what it lacks.
- * A pure read: the guarded reservations that follow decide, so a race cannot oversell.
+ * Only warehouses the person works in are candidates. A pure read: the guarded reservations
+ * that follow decide, so a race cannot oversell.
  */
-export async function pickWarehouse(trx: Trx, lines: readonly Need[]): Promise<string> {
+export async function pickWarehouse(
+  trx: Trx,
+  lines: readonly Need[],
+  scope: WarehouseScope,
+): Promise<string> {
   const needs = new Map<string, bigint>();
   for (const l of lines) needs.set(l.itemId, (needs.get(l.itemId) ?? 0n) + l.qty);
   const rows = await trx
@@ -28,6 +34,7 @@ export async function pickWarehouse(trx: Trx, lines: readonly Need[]): Promise<s
     ])
     .where('b.item_id', 'in', [...needs.keys()])
     .where('w.active', '=', 1n)
+    .$if(scope !== null, (q) => q.where('w.code', 'in', scope?.length ? [...scope] : ['']))
     .execute();
   const byWarehouse = new Map<string, { code: string; fills: boolean; total: bigint; items: number }>();
   for (const r of rows) {

@@ -8,6 +8,7 @@ import { post } from '../../ledger/post';
 import { drawDocumentReservation, releaseDocumentReservations } from '../../ledger/reservations';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines, partnerId } from '../documents/document-lines';
 import { keepLots } from '../documents/document-lots';
 import {
@@ -75,7 +76,7 @@ export class SalesOrderService {
     const customerId = input.customer ? await partnerId(trx, 'customers', input.customer, 'customer') : null;
     const warehouseId = input.warehouse
       ? (await this.references.resolve({ path: 'warehouse', code: input.warehouse }, [], trx)).warehouseId
-      : await pickWarehouse(trx, lines);
+      : await pickWarehouse(trx, lines, p.warehouses);
     const id = await createDocument(
       trx,
       {
@@ -103,7 +104,7 @@ export class SalesOrderService {
 
   /** Ships the given lines (or everything still open): shipment entries at FIFO cost, reservations consumed. */
   async ship(trx: Trx, c: ActionContext<z.infer<typeof salesShip>>): Promise<SalesOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(SALES_ORDER, doc, 'ship');
     const lines = await linesOf(trx, doc.id);
     const wanted =
@@ -143,7 +144,7 @@ export class SalesOrderService {
 
   /** Cancels what is not shipped yet: its reservations go back to available. */
   async cancel(trx: Trx, c: ReasonContext): Promise<SalesOrder> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(SALES_ORDER, doc, 'cancel');
     const actor: Actor = actorOf(c.principal, this.clock);
     await releaseDocumentReservations(trx, doc.id, actor.at);
@@ -212,7 +213,11 @@ export class SalesOrderService {
     };
   }
 
-  async list(query: z.infer<typeof salesOrderQuery>, bounds: { from: number | null; to: number | null }) {
-    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  async list(
+    query: z.infer<typeof salesOrderQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 }

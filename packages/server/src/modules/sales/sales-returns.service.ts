@@ -8,6 +8,7 @@ import { post } from '../../ledger/post';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Actor, InboundMovement, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines } from '../documents/document-lines';
 import { lotsByLine, lotsComingIn, takeLots } from '../documents/document-lots';
 import { entryValuesByLine, headView, listDocuments, loadDocument } from '../documents/document-reads';
@@ -42,7 +43,7 @@ export class SalesReturnService {
     input: z.infer<typeof salesReturnCreate>,
     p: Principal,
   ): Promise<SalesReturn> {
-    const order = await lockDocument(trx, 'sales_order', orderId, null);
+    const order = await lockDocument(trx, 'sales_order', { id: orderId, ifMatch: null, principal: p });
     allowed(SALES_ORDER, order, 'return');
     const actor: Actor = actorOf(p, this.clock);
     const orderLines = await linesOf(trx, order.id);
@@ -160,8 +161,12 @@ export class SalesReturnService {
     };
   }
 
-  async list(query: z.infer<typeof salesReturnQuery>, bounds: { from: number | null; to: number | null }) {
-    const filters = { ...query, related: query.salesOrder };
+  async list(
+    query: z.infer<typeof salesReturnQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    const filters = { ...query, related: query.salesOrder, scope };
     return listDocuments(this.db, TYPE, filters, bounds, (id) => this.get(id));
   }
 }

@@ -12,7 +12,9 @@ import {
 } from '@onhand/contracts';
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
+import { inScope } from '../auth/warehouse-scope';
 import { registerDocumentRoutes, write } from '../documents/document-routes';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -29,7 +31,7 @@ export function registerSalesRoutes(app: App, s: Services): void {
       out: salesOrder,
       query: salesOrderQuery,
       get: (id) => so.get(id),
-      list: (query, bounds) => so.list(query, bounds),
+      list: (query, bounds, scope) => so.list(query, bounds, scope),
     },
     [
       write({
@@ -66,7 +68,7 @@ export function registerSalesRoutes(app: App, s: Services): void {
       out: salesReturn,
       query: salesReturnQuery,
       get: (id) => s.salesReturns.get(id),
-      list: (query, bounds) => s.salesReturns.list(query, bounds),
+      list: (query, bounds, scope) => s.salesReturns.list(query, bounds, scope),
     },
     [],
   );
@@ -101,9 +103,14 @@ export function registerSalesRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'document.read');
-      await so.get(request.params.id);
-      return s.salesReturns.list({ salesOrder: request.params.id, limit: 500 }, { from: null, to: null });
+      const p = authorize(request, 'document.read');
+      const order = await so.get(request.params.id);
+      if (!inScope(p.warehouses, order.warehouse)) throw notFound('sales order', request.params.id);
+      return s.salesReturns.list(
+        { salesOrder: order.id, limit: 500 },
+        { from: null, to: null },
+        p.warehouses,
+      );
     },
   );
 }

@@ -12,7 +12,9 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { isoOut, moneyOut, qtyOut } from '../../http/format';
 import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { contains } from '../master-data';
+import { matching } from '../reports/report-filters';
 
 /** A page of valued stock with the total value of every row the filters match. */
 export interface ValuedPage {
@@ -36,7 +38,10 @@ export class StockQueries {
   ) {}
 
   /** One row per SKU × warehouse that has ever held stock, with the five quantities. */
-  async stock(query: z.infer<typeof stockQuery>): Promise<{ items: StockRow[]; nextCursor: string | null }> {
+  async stock(
+    query: z.infer<typeof stockQuery>,
+    scope: WarehouseScope = null,
+  ): Promise<{ items: StockRow[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string', 'string']);
     let q = this.db
@@ -58,6 +63,7 @@ export class StockQueries {
     if (query.sku) q = q.where('items.sku', '=', query.sku);
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
     if (query.category) q = q.where('items.category', '=', query.category);
+    q = q.where(matching({}, scope));
     if (query.region) q = q.where('warehouses.region', '=', query.region);
     if (query.q) {
       const search = query.q;
@@ -103,6 +109,7 @@ export class StockQueries {
   async ledger(
     query: z.infer<typeof ledgerQuery>,
     bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
   ): Promise<{ items: LedgerEntry[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
@@ -116,6 +123,7 @@ export class StockQueries {
     if (query.sku) q = q.where('items.sku', '=', query.sku);
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
     if (query.type) q = q.where('e.type', '=', query.type);
+    q = q.where(matching({}, scope));
     if (query.documentType) q = q.where('e.document_type', '=', query.documentType);
     if (query.documentId) q = q.where('e.document_id', '=', query.documentId);
     if (bounds.from !== null) q = q.where('e.at', '>=', BigInt(bounds.from));
@@ -152,8 +160,8 @@ export class StockQueries {
   }
 
   /** Quantity and value per SKU × warehouse at the end of a business date: sums of the ledger up to then. */
-  asOf(query: z.infer<typeof asOfQuery>): Promise<ValuedPage> {
-    return this.valued({ ...query, date: query.date });
+  asOf(query: z.infer<typeof asOfQuery>, scope: WarehouseScope = null): Promise<ValuedPage> {
+    return this.valued({ ...query, date: query.date }, scope);
   }
 
   /**
@@ -161,17 +169,20 @@ export class StockQueries {
    * value of the remaining cost layers, because every entry's value is exactly what it added to
    * or took from them; `verify` proves it.
    */
-  valuation(query: z.infer<typeof valuationQuery>): Promise<ValuedPage> {
-    return this.valued(query);
+  valuation(query: z.infer<typeof valuationQuery>, scope: WarehouseScope = null): Promise<ValuedPage> {
+    return this.valued(query, scope);
   }
 
-  private async valued(query: {
-    date?: string | undefined;
-    warehouse?: string | undefined;
-    sku?: string | undefined;
-    limit?: number | undefined;
-    cursor?: string | undefined;
-  }): Promise<ValuedPage> {
+  private async valued(
+    query: {
+      date?: string | undefined;
+      warehouse?: string | undefined;
+      sku?: string | undefined;
+      limit?: number | undefined;
+      cursor?: string | undefined;
+    },
+    scope: WarehouseScope,
+  ): Promise<ValuedPage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string', 'string']);
     const until = query.date ? BigInt(endOfBusinessDate(query.date, this.timeZone)) : null;
@@ -191,6 +202,7 @@ export class StockQueries {
     if (until !== null) q = q.where('e.at', '<', until);
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
     if (query.sku) q = q.where('items.sku', '=', query.sku);
+    q = q.where(matching({}, scope));
     const filtered = q.having((eb) =>
       eb.or([eb(eb.fn.sum('e.qty'), '<>', 0), eb(eb.fn.sum('e.value'), '<>', 0)]),
     );

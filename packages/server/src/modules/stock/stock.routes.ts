@@ -39,8 +39,8 @@ export function registerStockRoutes(app: App, s: Services): void {
     '/api/v1/stock',
     { schema: { tags: ['stock'], querystring: stockQuery, response: { 200: page(stockRow) } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.stock.stock(request.query);
+      const p = authorize(request, 'stock.read');
+      return s.stock.stock(request.query, p.warehouses);
     },
   );
   app.get(
@@ -53,20 +53,20 @@ export function registerStockRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'ledger.read');
-      return s.stock.ledger(request.query, timeBounds(request.query, s.timeZone));
+      const p = authorize(request, 'ledger.read');
+      return s.stock.ledger(request.query, timeBounds(request.query, s.timeZone), p.warehouses);
     },
   );
   app.get(
     '/api/v1/stock/as-of',
     { schema: { tags: ['stock'], querystring: asOfQuery, response: { 200: valuationReport, 400: problem } } },
     async (request, reply) => {
-      authorize(request, 'stock.read');
+      const p = authorize(request, 'stock.read');
       if (request.query.format === 'csv') {
-        const all = await s.stock.asOf({ ...request.query, limit: Number.MAX_SAFE_INTEGER });
+        const all = await s.stock.asOf({ ...request.query, limit: Number.MAX_SAFE_INTEGER }, p.warehouses);
         return sendCsv(reply, `stock-as-of-${request.query.date}.csv`, valuedColumns, valuedRows(all));
       }
-      return s.stock.asOf(request.query);
+      return s.stock.asOf(request.query, p.warehouses);
     },
   );
   app.get(
@@ -79,12 +79,15 @@ export function registerStockRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      authorize(request, 'report.read');
+      const p = authorize(request, 'report.read');
       if (request.query.format === 'csv') {
-        const all = await s.stock.valuation({ ...request.query, limit: Number.MAX_SAFE_INTEGER });
+        const all = await s.stock.valuation(
+          { ...request.query, limit: Number.MAX_SAFE_INTEGER },
+          p.warehouses,
+        );
         return sendCsv(reply, `valuation-${request.query.date ?? 'now'}.csv`, valuedColumns, valuedRows(all));
       }
-      return s.stock.valuation(request.query);
+      return s.stock.valuation(request.query, p.warehouses);
     },
   );
 }

@@ -27,7 +27,7 @@ export function registerStocktakeRoutes(app: App, s: Services): void {
       out: stocktake,
       query: stocktakeQuery,
       get: (id) => st.get(id),
-      list: (query, bounds) => st.list(query, bounds),
+      list: (query, bounds, scope) => st.list(query, bounds, scope),
     },
     [
       write({

@@ -15,6 +15,7 @@ import { type FieldError, invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { Movement, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { cancelDocument } from '../documents/document-cancel';
 import { entryValuesByLine, listDocuments, loadDocument } from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
@@ -95,7 +96,7 @@ export class StocktakeService {
    * counted for the first time in a full stocktake, or a new batch, joins the lines.
    */
   async count(trx: Trx, c: ActionContext<z.infer<typeof stocktakeCounts>>): Promise<Stocktake> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(STOCKTAKE, doc, 'count');
     const { scope } = stocktakeOptions(doc.options);
     const { itemIds } = await this.references.resolve(null, skuPaths(c.body.lines), trx);
@@ -149,7 +150,7 @@ export class StocktakeService {
    * here, else the counters', else `count`), all or nothing.
    */
   async post(trx: Trx, c: ActionContext<z.infer<typeof stocktakePost>>): Promise<Stocktake> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(STOCKTAKE, doc, 'post');
     const tallies = tally(await linesOf(trx, doc.id), await countsOf(trx, doc.id));
     const given = c.body?.reasons ?? [];
@@ -193,8 +194,12 @@ export class StocktakeService {
     return stocktakeView(loaded, await countsOf(db, id), await entryValuesByLine(db, { type: TYPE, id }));
   }
 
-  async list(query: z.infer<typeof stocktakeQuery>, bounds: { from: number | null; to: number | null }) {
-    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  async list(
+    query: z.infer<typeof stocktakeQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 
   /**

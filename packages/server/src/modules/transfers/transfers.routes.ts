@@ -23,7 +23,7 @@ export function registerTransferRoutes(app: App, s: Services): void {
       out: transfer,
       query: transferQuery,
       get: (id) => t.get(id),
-      list: (query, bounds) => t.list(query, bounds),
+      list: (query, bounds, scope) => t.list(query, bounds, scope),
     },
     [
       write({

@@ -16,6 +16,7 @@ import { post } from '../../ledger/post';
 import { drawDocumentReservation, releaseDocumentReservations } from '../../ledger/reservations';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines } from '../documents/document-lines';
 import { keepLots, lotsComingIn, takeLots } from '../documents/document-lots';
 import {
@@ -80,7 +81,7 @@ export class TransferService {
   }
 
   async update(trx: Trx, c: ActionContext<z.infer<typeof transferPatch>>): Promise<Transfer> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'edit');
     const patch = c.body;
     const ends =
@@ -102,7 +103,7 @@ export class TransferService {
 
   /** Confirms: every line reserved at the source, or `409 insufficient_stock` and nothing reserved. */
   async confirm(trx: Trx, c: ActionContext<unknown>): Promise<Transfer> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'confirm');
     const actor = actorOf(c.principal, this.clock);
     const lines = (await linesOf(trx, doc.id)).map((l) => ({
@@ -118,7 +119,7 @@ export class TransferService {
 
   /** Ships everything: out of the source at FIFO cost, into the destination's in transit with that cost. */
   async ship(trx: Trx, c: ActionContext<unknown>): Promise<Transfer> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'ship');
     const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
@@ -152,7 +153,7 @@ export class TransferService {
 
   /** Receives at the destination what arrived (everything in transit without lines), at the cost it left with. */
   async receive(trx: Trx, c: ActionContext<z.infer<typeof transferReceive>>): Promise<Transfer> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'receive');
     const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
@@ -182,7 +183,7 @@ export class TransferService {
 
   /** After a short receipt: what never arrived is written off as a loss at the cost it left with. */
   async close(trx: Trx, c: ActionContext<{ reason: string }>): Promise<Transfer> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'close');
     const actor = actorOf(c.principal, this.clock);
     const missing = (await linesOf(trx, doc.id))
@@ -195,7 +196,7 @@ export class TransferService {
 
   /** Cancels before shipping: what was reserved at the source is released. */
   async cancel(trx: Trx, c: ReasonContext): Promise<Transfer> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'cancel');
     const actor = actorOf(c.principal, this.clock);
     await releaseDocumentReservations(trx, doc.id, actor.at);
@@ -232,8 +233,12 @@ export class TransferService {
     };
   }
 
-  list(query: z.infer<typeof transferQuery>, bounds: { from: number | null; to: number | null }) {
-    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  list(
+    query: z.infer<typeof transferQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 
   /**

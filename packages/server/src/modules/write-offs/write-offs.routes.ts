@@ -15,7 +15,7 @@ export function registerWriteOffRoutes(app: App, s: Services): void {
       out: writeOff,
       query: writeOffQuery,
       get: (id) => wo.get(id),
-      list: (query, bounds) => wo.list(query, bounds),
+      list: (query, bounds, scope) => wo.list(query, bounds, scope),
     },
     [
       write({

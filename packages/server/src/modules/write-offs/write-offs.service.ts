@@ -15,6 +15,7 @@ import { post } from '../../ledger/post';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Actor, Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { cancelDocument } from '../documents/document-cancel';
 import { entryValuesByLine, headView, listDocuments, loadDocument } from '../documents/document-reads';
 import type { ActionContext, ReasonContext } from '../documents/document-routes';
@@ -76,7 +77,7 @@ export class WriteOffService {
 
   /** Edits a draft (If-Match): the warehouse, the notes, or all the lines at once. */
   async update(trx: Trx, c: ActionContext<z.infer<typeof writeOffPatch>>): Promise<WriteOff> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     const [next] = allowed(POSTING_DOCUMENT, doc, 'edit');
     const patch = c.body;
     const changes: NonNullable<Parameters<typeof moveDocument>[5]> = {};
@@ -94,7 +95,7 @@ export class WriteOffService {
 
   /** Writes every line out of stock at FIFO cost; a short line refuses the whole write-off. */
   async post(trx: Trx, c: ActionContext<unknown>): Promise<WriteOff> {
-    const doc = await lockDocument(trx, TYPE, c.id, c.ifMatch);
+    const doc = await lockDocument(trx, TYPE, c);
     allowed(POSTING_DOCUMENT, doc, 'post');
     const actor = actorOf(c.principal, this.clock);
     const lines = await linesOf(trx, doc.id);
@@ -172,8 +173,12 @@ export class WriteOffService {
     };
   }
 
-  async list(query: z.infer<typeof writeOffQuery>, bounds: { from: number | null; to: number | null }) {
-    return listDocuments(this.db, TYPE, query, bounds, (id) => this.get(id));
+  async list(
+    query: z.infer<typeof writeOffQuery>,
+    bounds: { from: number | null; to: number | null },
+    scope: WarehouseScope = null,
+  ) {
+    return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 
   /** The warehouse (when named) and the lines, answering one `400` naming every unknown code. */

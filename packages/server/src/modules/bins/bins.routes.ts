@@ -10,8 +10,9 @@ import {
 } from '@onhand/contracts';
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
-import { requireBodyInScope } from '../auth/warehouse-scope';
+import { inScope, requireBodyInScope, requireInScope } from '../auth/warehouse-scope';
 
 const warehouseParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -29,7 +30,8 @@ export function registerBinRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      authorize(request, 'warehouse.manage');
+      const p = authorize(request, 'warehouse.manage');
+      requireInScope(p.warehouses, request.params.code, 'code');
       const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
         status: 201,
         body: await s.bins.create(trx, request.params.code, request.body),
@@ -47,7 +49,8 @@ export function registerBinRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'stock.read');
+      const p = authorize(request, 'stock.read');
+      if (!inScope(p.warehouses, request.params.code)) throw notFound('warehouse', request.params.code);
       return { items: await s.bins.list(request.params.code) };
     },
   );
@@ -55,8 +58,8 @@ export function registerBinRoutes(app: App, s: Services): void {
     '/api/v1/stock/bins',
     { schema: { tags, querystring: binStockQuery, response: { 200: page(binStockRow), 400: problem } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.bins.stock(request.query);
+      const p = authorize(request, 'stock.read');
+      return s.bins.stock(request.query, p.warehouses);
     },
   );
   app.post(

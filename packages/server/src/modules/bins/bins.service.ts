@@ -9,6 +9,7 @@ import { type FieldError, invalid, notFound, Problem } from '../../http/problem'
 import { ensureBin, moveBetweenBins } from '../../ledger/bins';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { type References, skuPaths } from '../references';
 
 /** Bins (货位) of a warehouse, the stock in each, and moves between them. */
@@ -70,7 +71,7 @@ export class BinService {
   }
 
   /** What lies in which bin, by SKU, warehouse and bin. */
-  async stock(query: z.infer<typeof binStockQuery>) {
+  async stock(query: z.infer<typeof binStockQuery>, scope: WarehouseScope = null) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string', 'string', 'string']);
     let q = this.db
@@ -82,6 +83,7 @@ export class BinService {
     if (query.sku) q = q.where('i.sku', '=', query.sku);
     if (query.warehouse) q = q.where('w.code', '=', query.warehouse);
     if (query.bin) q = q.where('s.bin', '=', query.bin);
+    if (scope) q = q.where('w.code', 'in', scope.length > 0 ? [...scope] : ['']);
     if (after) q = q.where(afterKey(['i.sku', 'w.code', 's.bin'], after));
     const rows = await q
       .orderBy('i.sku')

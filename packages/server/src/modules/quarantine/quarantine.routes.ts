@@ -17,8 +17,8 @@ export function registerQuarantineRoutes(app: App, s: Services): void {
     '/api/v1/quarantine',
     { schema: { tags, querystring: quarantineQuery, response: { 200: page(quarantineRow), 400: problem } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return s.quarantine.list(request.query);
+      const p = authorize(request, 'stock.read');
+      return s.quarantine.list(request.query, p.warehouses);
     },
   );
   for (const action of ['hold', 'release'] as const) {

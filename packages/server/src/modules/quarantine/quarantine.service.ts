@@ -10,6 +10,7 @@ import { type FieldError, invalid } from '../../http/problem';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { actorOf } from '../documents/document-store';
 import { type References, skuPaths } from '../references';
 
@@ -61,7 +62,7 @@ export class QuarantineService {
   }
 
   /** What is held, per SKU × warehouse. */
-  async list(query: z.infer<typeof quarantineQuery>) {
+  async list(query: z.infer<typeof quarantineQuery>, scope: WarehouseScope = null) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string', 'string']);
     let q = this.db
@@ -72,6 +73,7 @@ export class QuarantineService {
       .where('b.quarantined', '>', 0n);
     if (query.sku) q = q.where('i.sku', '=', query.sku);
     if (query.warehouse) q = q.where('w.code', '=', query.warehouse);
+    if (scope) q = q.where('w.code', 'in', scope.length > 0 ? [...scope] : ['']);
     if (after) q = q.where(afterKey(['i.sku', 'w.code'], after));
     const rows = await q
       .orderBy('i.sku')

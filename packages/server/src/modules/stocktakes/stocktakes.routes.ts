@@ -11,6 +11,7 @@ import {
 import { z } from 'zod';
 import { type App, authorize } from '../../http/app';
 import type { Services } from '../../services';
+import { visible } from '../auth/warehouse-scope';
 import { registerDocumentRoutes, write } from '../documents/document-routes';
 
 const PATH = '/api/v1/stocktakes';
@@ -72,7 +73,8 @@ export function registerStocktakeRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'stocktake.post');
+      const p = authorize(request, 'stocktake.post');
+      visible(await st.get(request.params.id), p.warehouses, 'stocktake');
       return st.variances(request.params.id);
     },
   );

@@ -81,3 +81,26 @@ export const sessionInfo = z.object({
   expiresAt: z.string(),
   current: z.boolean(),
 });
+
+export const apiTokenCreate = z.object({
+  name: label(100),
+  permissions: z.array(z.string().max(60)).min(1, { error: 'must grant at least one permission' }).max(100),
+  warehouses: z
+    .array(code)
+    .max(500)
+    .nullish()
+    .meta({ description: 'Warehouse codes it may touch; absent or null for all the maker works in' }),
+});
+
+export const apiToken = z.object({
+  id: z.string(),
+  name: z.string(),
+  permissions: z.array(z.string()),
+  warehouses: z.array(z.string()).nullable(),
+  createdBy: z.object({ id: z.string(), email: z.string() }),
+  createdAt: z.string(),
+  lastUsedAt: z.string().nullable(),
+});
+
+/** A new token with its secret: shown this once, stored only as a hash. */
+export const apiTokenCreated = apiToken.extend({ token: z.string() });

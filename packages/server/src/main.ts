@@ -37,6 +37,7 @@ import { registerStocktakeRoutes } from './modules/stocktakes/stocktakes.routes'
 import { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
 import { TransferService } from './modules/transfers/transfers.service';
+import { ApiTokenService } from './modules/users/api-tokens.service';
 import { RoleService } from './modules/users/roles.service';
 import { registerUserRoutes } from './modules/users/users.routes';
 import { UserService } from './modules/users/users.service';
@@ -62,7 +63,8 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const references = new References(db);
   const idempotency = new IdempotencyGuard(db, clock);
   const roles = new RoleService(db, clock);
-  const sessions = new SessionService(db, clock, roles);
+  const apiTokens = new ApiTokenService(db, clock);
+  const sessions = new SessionService(db, clock, roles, apiTokens);
   const salesOrders = new SalesOrderService(db, references, clock);
   return {
     db,
@@ -72,6 +74,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     sessions,
     roles,
     users: new UserService(db, roles, sessions, clock),
+    apiTokens,
     loginLimiter: new RateLimiter(10, 60_000, clock),
     warehouses: new WarehouseService(db, clock),
     items: new ItemService(db, clock),

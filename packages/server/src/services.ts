@@ -18,6 +18,7 @@ import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
 import type { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import type { TransferService } from './modules/transfers/transfers.service';
+import type { ApiTokenService } from './modules/users/api-tokens.service';
 import type { RoleService } from './modules/users/roles.service';
 import type { UserService } from './modules/users/users.service';
 import type { WarehouseService } from './modules/warehouses/warehouses.service';
@@ -32,6 +33,7 @@ export interface Services {
   sessions: SessionService;
   roles: RoleService;
   users: UserService;
+  apiTokens: ApiTokenService;
   loginLimiter: RateLimiter;
   warehouses: WarehouseService;
   items: ItemService;

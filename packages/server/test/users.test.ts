@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { hashToken } from '../src/modules/auth/token-hash';
 import { testDatabaseKinds } from './support/databases';
 import { makeWarehouse, stockedItem } from './support/fixtures';
 import { makePerson, PERSON_PASSWORD, signIn } from './support/people';
@@ -193,6 +194,83 @@ for (const kind of testDatabaseKinds()) {
         { token },
       );
       expect(po.body).toMatchObject({ code: 'forbidden', permission: 'purchase_order.manage' });
+    });
+
+    it('makes API tokens for machines: scoped, shown once, stored hashed, revoked at once', async () => {
+      const ts = server();
+      const { wh, sku } = await stockedItem(ts, 10, 1);
+      const other = await makeWarehouse(ts);
+      const made = await ts.api<{ id: string; token: string; permissions: string[] }>(
+        'POST',
+        '/api/v1/api-tokens',
+        {
+          name: 'shop connector',
+          permissions: ['stock.read', 'reservation.manage'],
+          warehouses: [wh],
+        },
+      );
+      expect(made.status, JSON.stringify(made.body)).toBe(201);
+      expect(made.body.token).toMatch(/^oht_/);
+      const stored = await ts.server.database.db
+        .selectFrom('api_tokens')
+        .select('token_hash')
+        .where('id', '=', made.body.id)
+        .executeTakeFirstOrThrow();
+      expect(stored.token_hash).toBe(hashToken(made.body.token));
+      const token = made.body.token;
+
+      const stock = await ts.api<{ items: { warehouse: string }[] }>(
+        'GET',
+        `/api/v1/stock?sku=${sku}`,
+        undefined,
+        { token },
+      );
+      expect(stock.status).toBe(200);
+      const reserved = await ts.api(
+        'POST',
+        '/api/v1/reservations',
+        { sku, warehouse: wh, qty: 1, reference: 'shop-1' },
+        { token },
+      );
+      expect(reserved.status).toBe(201);
+      const elsewhere = await ts.api(
+        'POST',
+        '/api/v1/reservations',
+        { sku, warehouse: other, qty: 1, reference: 'shop-2' },
+        { token },
+      );
+      expect(elsewhere.status).toBe(403);
+      const receipt = await ts.api(
+        'POST',
+        '/api/v1/receipts',
+        { warehouse: wh, lines: [{ sku, qty: 1, unitCost: 1 }] },
+        { token },
+      );
+      expect(receipt.body).toMatchObject({ code: 'forbidden', permission: 'receipt.post' });
+
+      const listed = await ts.api<{ items: { id: string; lastUsedAt: string | null; token?: string }[] }>(
+        'GET',
+        '/api/v1/api-tokens',
+      );
+      const entry = listed.body.items.find((t) => t.id === made.body.id);
+      expect(entry?.lastUsedAt).not.toBeNull();
+      expect(entry?.token).toBeUndefined();
+      expect((await ts.api('DELETE', `/api/v1/api-tokens/${made.body.id}`)).status).toBe(204);
+      expect((await ts.api('GET', `/api/v1/stock?sku=${sku}`, undefined, { token })).status).toBe(401);
+
+      const viewer = await signIn(ts, (await makePerson(ts, ['viewer'])).email);
+      const tooMuch = await ts.api(
+        'POST',
+        '/api/v1/api-tokens',
+        { name: 'x', permissions: ['stock.read'] },
+        { token: viewer },
+      );
+      expect(tooMuch.body).toMatchObject({ code: 'forbidden', permission: 'api_token.manage' });
+      const bad = await ts.api('POST', '/api/v1/api-tokens', {
+        name: 'x',
+        permissions: ['stock.read', 'teleport'],
+      });
+      expect(bad.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'permissions.1' }] });
     });
   });
 }

@@ -38,6 +38,21 @@ export interface RolesTable {
   updated_at: Int;
 }
 
+/** A machine's token: what it may do and where, on behalf of the person who made it. */
+export interface ApiTokensTable {
+  id: string;
+  name: string;
+  token_hash: string;
+  user_id: string;
+  /** JSON array of permission names. */
+  permissions: string;
+  /** JSON array of warehouse codes, or null for every warehouse the maker works in. */
+  warehouses: string | null;
+  created_at: Int;
+  last_used_at: Int | null;
+  revoked_at: Int | null;
+}
+
 export interface SessionsTable {
   id: string;
   token_hash: string;
@@ -344,6 +359,7 @@ export interface IdempotencyKeysTable {
 export interface DB {
   users: UsersTable;
   roles: RolesTable;
+  api_tokens: ApiTokensTable;
   sessions: SessionsTable;
   warehouses: WarehousesTable;
   items: ItemsTable;

@@ -25,6 +25,7 @@ export const PERMISSIONS = [
   'write_off.post',
   'bin.move',
   'quarantine.manage',
+  'api_token.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -33,7 +34,7 @@ const READ: Permission[] = ['stock.read', 'ledger.read', 'report.read', 'documen
 /** What each built-in role may do. */
 export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  warehouse_manager: PERMISSIONS.filter((p) => p !== 'user.manage'),
+  warehouse_manager: PERMISSIONS.filter((p) => p !== 'user.manage' && p !== 'api_token.manage'),
   clerk: [
     'stock.read',
     'ledger.read',

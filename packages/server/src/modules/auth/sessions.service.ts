@@ -1,11 +1,14 @@
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { Problem } from '../../http/problem';
+import type { ApiTokenService } from '../users/api-tokens.service';
+import { API_TOKEN_PREFIX } from '../users/api-tokens.service';
 import type { RoleService } from '../users/roles.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { type Principal, principalOf } from './principal';
+import { hashToken } from './token-hash';
 
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
@@ -14,8 +17,6 @@ const CACHE_TTL_MS = 5_000;
 /** Wrong passwords in a row that lock an account, and for how long. */
 export const LOCKOUT_AFTER = 5;
 export const LOCKOUT_MS = 15 * 60 * 1000;
-
-const hashToken = (token: string) => createHash('sha256').update(token).digest('base64url');
 
 // A hash to verify against when the e-mail is unknown, so both cases take the same time.
 const decoyHash = hashPassword(randomBytes(16).toString('hex'));
@@ -31,6 +32,7 @@ export class SessionService {
     private readonly db: Kysely<DB>,
     private readonly clock: () => number,
     private readonly roles: RoleService,
+    private readonly apiTokens: ApiTokenService,
   ) {}
 
   /** Signs a person in; a wrong e-mail or password gives the same `401`. */
@@ -80,6 +82,8 @@ export class SessionService {
     // Keyed by the token itself, so that a cached request pays no hash (it lives in memory only).
     const cached = this.cache.get(token);
     if (cached && cached.until > now) return cached.principal;
+    if (token.startsWith(API_TOKEN_PREFIX))
+      return this.remember(token, await this.apiTokens.authenticate(token), now);
     const tokenHash = hashToken(token);
     const row = await this.db
       .selectFrom('sessions')
@@ -103,9 +107,29 @@ export class SessionService {
     }
     const custom = await this.roles.customPermissions(JSON.parse(row.roles) as string[]);
     const principal = principalOf(row, row.session_id, custom);
+    return this.remember(token, principal, now, Number(row.expires_at));
+  }
+
+  /** Keeps a resolved token for a few seconds (never past its expiry); forgets an unknown one. */
+  private remember(
+    token: string,
+    principal: Principal | null,
+    now: number,
+    expiresAt = Number.MAX_SAFE_INTEGER,
+  ) {
+    if (!principal) {
+      this.cache.delete(token);
+      return null;
+    }
     if (this.cache.size > 10_000) this.cache.clear();
-    this.cache.set(token, { principal, until: Math.min(now + CACHE_TTL_MS, Number(row.expires_at)) });
+    this.cache.set(token, { principal, until: Math.min(now + CACHE_TTL_MS, expiresAt) });
     return principal;
+  }
+
+  /** Drops what this process remembers of one session or API token (after it is revoked). */
+  forgetSession(sessionId: string): void {
+    for (const [token, entry] of this.cache)
+      if (entry.principal.sessionId === sessionId) this.cache.delete(token);
   }
 
   /** Ends the session of a token; it stops working at once. */

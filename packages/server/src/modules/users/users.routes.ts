@@ -1,4 +1,7 @@
 import {
+  apiToken,
+  apiTokenCreate,
+  apiTokenCreated,
   page,
   passwordChange,
   passwordReset,
@@ -174,6 +177,44 @@ export function registerUserRoutes(app: App, s: Services): void {
     async (request) => {
       principal(request);
       return { items: await s.roles.list() };
+    },
+  );
+
+  const tokenTags = ['api tokens'];
+  app.post(
+    '/api/v1/api-tokens',
+    {
+      schema: {
+        tags: tokenTags,
+        summary: 'Make a token for a machine: its secret is in this answer only',
+        body: apiTokenCreate,
+        response: { 201: apiTokenCreated, 400: problem, 403: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'api_token.manage');
+      const made = await s.db.transaction().execute((trx) => s.apiTokens.create(trx, request.body, p));
+      return reply.code(201).header('cache-control', 'no-store').send(made);
+    },
+  );
+  app.get(
+    '/api/v1/api-tokens',
+    { schema: { tags: tokenTags, response: { 200: z.object({ items: z.array(apiToken) }) } } },
+    async (request) => {
+      authorize(request, 'api_token.manage');
+      return { items: await s.apiTokens.list() };
+    },
+  );
+  app.delete(
+    '/api/v1/api-tokens/:id',
+    {
+      schema: { tags: tokenTags, summary: 'Revoke a token: it stops working at once', params: sessionParams },
+    },
+    async (request, reply) => {
+      authorize(request, 'api_token.manage');
+      await s.apiTokens.revoke(request.params.id);
+      s.sessions.forgetSession(request.params.id);
+      return reply.code(204).send();
     },
   );
 }

@@ -10,6 +10,19 @@ export const loginBody = z.object({
     .string({ error: typeError('must be a string') })
     .min(1, { error: 'must not be empty' })
     .max(1024),
+  totp: z
+    .string()
+    .max(40)
+    .optional()
+    .meta({ description: 'A code from the authenticator app (or a recovery code), when TOTP is on' }),
+});
+
+export const totpCodeBody = z.object({ code: z.string().min(1, { error: 'must not be empty' }).max(40) });
+export const totpEnrolment = z.object({ secret: z.string(), otpauthUrl: z.string() });
+export const recoveryCodes = z.object({
+  recoveryCodes: z
+    .array(z.string())
+    .meta({ description: 'One-time codes for a lost phone: shown this once' }),
 });
 
 /** The signed-in person: who they are, their roles, warehouses (null = all) and permissions. */

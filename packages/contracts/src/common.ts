@@ -102,15 +102,18 @@ export const userRef = z.object({ id: z.string(), email: z.string() }).nullable(
 export const queryFlag = z.enum(['true', 'false', '1', '0']).transform((v) => v === 'true' || v === '1');
 
 /** An RFC 9457 problem, as every error is answered. */
-export const problem = z.object({
-  type: z.string(),
-  title: z.string(),
-  status: z.number(),
-  detail: z.string(),
-  code: z.string(),
-  errors: z.array(z.object({ path: z.string(), message: z.string() }).loose()).optional(),
-  permission: z.string().optional(),
-});
+export const problem = z
+  .object({
+    type: z.string(),
+    title: z.string(),
+    status: z.number(),
+    detail: z.string(),
+    code: z.string(),
+    errors: z.array(z.object({ path: z.string(), message: z.string() }).loose()).optional(),
+    permission: z.string().optional(),
+  })
+  // Problems may carry more members (`currentVersion`, `totpRequired`, `retryAfterSeconds` …).
+  .loose();
 export type Problem = z.infer<typeof problem>;
 
 // A missing field says "is required" everywhere, not "expected string, received undefined".

@@ -9,6 +9,8 @@ import { RateLimiter } from './http/rate-limit';
 import { every } from './jobs/every';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
+import { SecondFactorService } from './modules/auth/second-factor';
+import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes';
 import { SessionService } from './modules/auth/sessions.service';
 import { registerBinRoutes } from './modules/bins/bins.routes';
 import { BinService } from './modules/bins/bins.service';
@@ -75,6 +77,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     roles,
     users: new UserService(db, roles, sessions, clock),
     apiTokens,
+    secondFactor: new SecondFactorService(clock),
     loginLimiter: new RateLimiter(10, 60_000, clock),
     warehouses: new WarehouseService(db, clock),
     items: new ItemService(db, clock),
@@ -125,6 +128,7 @@ export async function buildServer(
     );
     registerAuthRoutes(app, services);
     registerUserRoutes(app, services);
+    registerSecondFactorRoutes(app, services);
     registerMasterDataRoutes(app, services);
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
 import type { IdempotencyGuard } from './http/idempotency';
 import type { RateLimiter } from './http/rate-limit';
+import type { SecondFactorService } from './modules/auth/second-factor';
 import type { SessionService } from './modules/auth/sessions.service';
 import type { BinService } from './modules/bins/bins.service';
 import type { ItemService } from './modules/items/items.service';
@@ -34,6 +35,7 @@ export interface Services {
   roles: RoleService;
   users: UserService;
   apiTokens: ApiTokenService;
+  secondFactor: SecondFactorService;
   loginLimiter: RateLimiter;
   warehouses: WarehouseService;
   items: ItemService;

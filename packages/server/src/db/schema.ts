@@ -26,6 +26,19 @@ export interface UsersTable {
   locked_until: Int | null;
   last_login_at: Int | null;
   version: IntWithDefault;
+  /** Base32 TOTP secret once confirmed: sign-in then needs a code. */
+  totp_secret: string | null;
+  /** A secret handed out for enrolment, waiting for its first code. */
+  totp_pending_secret: string | null;
+  /** The last 30-second step a code was accepted for (a code works once). */
+  totp_last_step: Int | null;
+}
+
+/** One-time codes for when the phone with the authenticator is lost; stored hashed. */
+export interface RecoveryCodesTable {
+  user_id: string;
+  code_hash: string;
+  used_at: Int | null;
 }
 
 /** A custom role: a name for a set of permissions (built-in roles live in code). */
@@ -360,6 +373,7 @@ export interface DB {
   users: UsersTable;
   roles: RolesTable;
   api_tokens: ApiTokensTable;
+  recovery_codes: RecoveryCodesTable;
   sessions: SessionsTable;
   warehouses: WarehousesTable;
   items: ItemsTable;

@@ -3,6 +3,7 @@ import { documents } from './2026_11_22_0002_documents';
 import { bins } from './2026_11_22_0003_bins';
 import { people } from './2026_11_22_0004_people';
 import { apiTokens } from './2026_11_22_0005_api_tokens';
+import { totp } from './2026_11_22_0006_totp';
 import type { MigrationFactory } from './types';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
@@ -12,4 +13,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '2026_11_22_0003_bins': bins,
   '2026_11_22_0004_people': people,
   '2026_11_22_0005_api_tokens': apiTokens,
+  '2026_11_22_0006_totp': totp,
 };

@@ -31,7 +31,7 @@ export function registerAuthRoutes(app: App, s: Services): void {
         token,
         expiresAt,
         principal: p,
-      } = await s.sessions.login(request.body.email, request.body.password);
+      } = await s.sessions.login(request.body.email, request.body.password, request.body.totp);
       reply.setCookie(SESSION_COOKIE, token, {
         path: '/',
         httpOnly: true,

@@ -8,6 +8,7 @@ import { API_TOKEN_PREFIX } from '../users/api-tokens.service';
 import type { RoleService } from '../users/roles.service';
 import { hashPassword, verifyPassword } from './passwords';
 import { type Principal, principalOf } from './principal';
+import { checkSecondFactor } from './second-factor';
 import { hashToken } from './token-hash';
 
 /** How long a session lasts. */
@@ -39,6 +40,7 @@ export class SessionService {
   async login(
     email: string,
     password: string,
+    code?: string,
   ): Promise<{ token: string; expiresAt: number; principal: Principal }> {
     const user = await this.db
       .selectFrom('users')
@@ -58,6 +60,18 @@ export class SessionService {
     if (user && !ok) await this.countFailure(user.id, now);
     if (!user || !ok || user.disabled !== 0n)
       throw new Problem('unauthorized', 'the e-mail or password is wrong');
+    if (user.totp_secret && !(code && (await checkSecondFactor(this.db, user, code, now)))) {
+      if (code) await this.countFailure(user.id, now);
+      throw new Problem(
+        'unauthorized',
+        code
+          ? 'the code is wrong or was used already'
+          : 'this account needs a code from its authenticator app',
+        {
+          totpRequired: true,
+        },
+      );
+    }
     await this.db
       .updateTable('users')
       .set({ failed_logins: 0, locked_until: null, last_login_at: now })

@@ -1,0 +1,50 @@
+import { problem, recoveryCodes, totpCodeBody, totpEnrolment } from '@onhand/contracts';
+import { type App, principal } from '../../http/app';
+import type { Services } from '../../services';
+
+/** A person's own second factor: enrol, confirm (getting recovery codes), turn off. */
+export function registerSecondFactorRoutes(app: App, s: Services): void {
+  const tags = ['auth'];
+  app.post(
+    '/api/v1/me/totp',
+    {
+      schema: {
+        tags,
+        summary: 'Start TOTP enrolment: a secret for the authenticator app',
+        response: { 200: totpEnrolment },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const started = await s.db.transaction().execute((trx) => s.secondFactor.start(trx, p));
+      return reply.header('cache-control', 'no-store').send(started);
+    },
+  );
+  app.post(
+    '/api/v1/me/totp/confirm',
+    {
+      schema: {
+        tags,
+        summary: 'Turn TOTP on with a first code; the answer holds the recovery codes, once',
+        body: totpCodeBody,
+        response: { 200: recoveryCodes, 400: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const codes = await s.db
+        .transaction()
+        .execute((trx) => s.secondFactor.confirm(trx, p, request.body.code));
+      return reply.header('cache-control', 'no-store').send({ recoveryCodes: codes });
+    },
+  );
+  app.post(
+    '/api/v1/me/totp/disable',
+    { schema: { tags, summary: 'Turn TOTP off, proven with a code', body: totpCodeBody } },
+    async (request, reply) => {
+      const p = principal(request);
+      await s.db.transaction().execute((trx) => s.secondFactor.disable(trx, p, request.body.code));
+      return reply.code(204).send();
+    },
+  );
+}

@@ -17,15 +17,17 @@ import {
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../http/app';
+import { notFound } from '../http/problem';
 import type { Trx } from '../ledger/types';
 import type { Services } from '../services';
 import type { Permission } from './auth/permissions';
+import { inScope, type WarehouseScope } from './auth/warehouse-scope';
 import { expectedVersion } from './master-data';
 
 /** What every master-data resource offers its routes. */
 interface MasterDataService<Create, Update, Query, Out> {
   create(trx: Trx, input: Create): Promise<Out>;
-  list(query: Query): Promise<{ items: Out[]; nextCursor: string | null }>;
+  list(query: Query, scope: WarehouseScope): Promise<{ items: Out[]; nextCursor: string | null }>;
   get(ref: string): Promise<Out>;
   update(trx: Trx, ref: string, patch: Update, expected: number | null): Promise<Out>;
 }
@@ -34,6 +36,8 @@ interface Resource<C extends z.ZodType, U extends z.ZodType, Q extends z.ZodType
   path: string;
   tag: string;
   manage: Permission;
+  /** For warehouses themselves, their code: a person sees only those they work in. */
+  scoped?: (out: z.infer<O>) => string;
   schemas: { create: C; update: U; query: Q; out: O };
   service: MasterDataService<z.infer<C>, z.infer<U>, z.infer<Q>, z.infer<O>>;
 }
@@ -51,6 +55,12 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
   // generic parameters, which the type provider cannot resolve through generics.
   const plain = app as unknown as FastifyInstance;
   const refOf = (params: unknown) => refParams.parse(params).ref;
+  /** A record by reference, or `404` when it is a warehouse outside the person's scope. */
+  const visibleOne = async (ref: string, scope: WarehouseScope) => {
+    const out = await r.service.get(ref);
+    if (r.scoped && !inScope(scope, r.scoped(out))) throw notFound(r.tag, ref);
+    return out;
+  };
   plain.post(
     r.path,
     {
@@ -70,16 +80,16 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
     r.path,
     { schema: { tags, querystring: r.schemas.query, response: { 200: page(r.schemas.out) } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return r.service.list(request.query as z.infer<Q>);
+      const p = authorize(request, 'stock.read');
+      return r.service.list(request.query as z.infer<Q>, r.scoped ? p.warehouses : null);
     },
   );
   plain.get(
     `${r.path}/:ref`,
     { schema: { tags, params: refParams, response: { 200: r.schemas.out, 404: problem } } },
     async (request) => {
-      authorize(request, 'stock.read');
-      return r.service.get(refOf(request.params));
+      const p = authorize(request, 'stock.read');
+      return visibleOne(refOf(request.params), p.warehouses);
     },
   );
   plain.patch(
@@ -93,7 +103,8 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
       },
     },
     async (request, reply) => {
-      authorize(request, r.manage);
+      const p = authorize(request, r.manage);
+      await visibleOne(refOf(request.params), p.warehouses);
       const expected = expectedVersion(request);
       const body = request.body as z.infer<U>;
       const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
@@ -111,6 +122,7 @@ export function registerMasterDataRoutes(app: App, s: Services): void {
     path: '/api/v1/warehouses',
     tag: 'warehouses',
     manage: 'warehouse.manage',
+    scoped: (w) => w.code,
     schemas: { create: warehouseCreate, update: warehouseUpdate, query: warehouseQuery, out: warehouse },
     service: s.warehouses,
   });

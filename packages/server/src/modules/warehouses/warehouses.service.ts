@@ -7,6 +7,7 @@ import { flagOut, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import type { WarehouseScope } from '../auth/warehouse-scope';
 import { assertUpdated, checkVersion, contains, duplicateAsConflict } from '../master-data';
 
 const toWarehouse = (r: Selectable<WarehousesTable>): Warehouse => ({
@@ -51,7 +52,7 @@ export class WarehouseService {
     return toWarehouse(row);
   }
 
-  async list(query: z.infer<typeof warehouseQuery>) {
+  async list(query: z.infer<typeof warehouseQuery>, scope: WarehouseScope = null) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.db.selectFrom('warehouses').selectAll();
@@ -61,6 +62,7 @@ export class WarehouseService {
     }
     if (query.region) q = q.where('region', '=', query.region);
     if (query.kind) q = q.where('kind', '=', query.kind);
+    if (scope) q = q.where('code', 'in', scope.length > 0 ? [...scope] : ['']);
     if (after) q = q.where('code', '>', String(after[0]));
     const rows = await q
       .orderBy('code')

@@ -1,8 +1,10 @@
+import { parseArgs } from 'node:util';
+import { backupCommand, restoreCommand } from './backup/commands';
 import { type Config, loadConfig, loadDotEnv } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrator';
 import { seedDemo } from './demo/seed';
-import { verifyLedger } from './ledger/verify';
+import { type Difference, verifyLedger } from './ledger/verify';
 import { buildServer } from './main';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin';
 
@@ -11,7 +13,13 @@ const USAGE = `usage: onhand <command>
   start     migrate, then serve the web app and API (PORT, HOST, DATABASE_URL…)
   migrate   bring the database schema up to date
   verify    recompute every balance and cost layer from the ledger; exit 1 on any difference
-  seed      load the demo shop into an empty database`;
+  seed      load the demo shop into an empty database
+  backup [--to <file or dir>]
+            copy the database while it serves (embedded) or pg_dump it (PostgreSQL);
+            by default into ONHAND_BACKUP_DIR (./data/backups) under a UTC timestamp
+  restore <file> [--force]
+            replace the database with a backup (refused while a server has it open, and over
+            a database that holds data unless --force), then migrate and verify it`;
 
 async function start(config: Config): Promise<void> {
   const server = await buildServer(config);
@@ -55,9 +63,24 @@ async function withDatabase<T>(
   }
 }
 
+/** Prints what verify found; the exit code: 0 when the books agree, 1 on any difference. */
+function reportVerify(differences: Difference[]): number {
+  for (const d of differences) {
+    console.log(
+      `DIFFERENCE ${d.check}: item ${d.itemId} warehouse ${d.warehouseId} expected ${d.expected} found ${d.actual}${d.detail ? ` (${d.detail})` : ''}`,
+    );
+  }
+  console.log(
+    differences.length === 0
+      ? 'verify: the ledger, balances and cost layers agree'
+      : `verify: ${differences.length} difference(s)`,
+  );
+  return differences.length === 0 ? 0 : 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
-  const [command] = argv;
+  const [command, ...args] = argv;
   const config = loadConfig(process.env, { demo: command === 'start' });
   switch (command) {
     case 'start':
@@ -70,20 +93,25 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       });
     case 'verify':
-      return withDatabase(config, async (database) => {
-        const differences = await verifyLedger(database.db);
-        for (const d of differences) {
-          console.log(
-            `DIFFERENCE ${d.check}: item ${d.itemId} warehouse ${d.warehouseId} expected ${d.expected} found ${d.actual}${d.detail ? ` (${d.detail})` : ''}`,
-          );
-        }
-        console.log(
-          differences.length === 0
-            ? 'verify: the ledger, balances and cost layers agree'
-            : `verify: ${differences.length} difference(s)`,
-        );
-        return differences.length === 0 ? 0 : 1;
+      return withDatabase(config, async (database) => reportVerify(await verifyLedger(database.db)));
+    case 'backup': {
+      const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
+      return backupCommand(config, values.to);
+    }
+    case 'restore': {
+      const { values, positionals } = parseArgs({
+        args,
+        options: { force: { type: 'boolean', default: false } },
+        allowPositionals: true,
       });
+      const [file, ...extra] = positionals;
+      if (file === undefined || extra.length > 0) {
+        console.error(USAGE);
+        return 2;
+      }
+      const differences = await restoreCommand(config, file, values.force);
+      return differences ? reportVerify(differences) : 1;
+    }
     case 'seed':
       return withDatabase(config, async (database) => {
         await migrateToLatest(database);

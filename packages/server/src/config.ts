@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isTimeZone } from '@onhand/domain';
+import { type BackupSchedule, parseBackupInterval } from './backup/schedule';
 import { DEFAULT_DATABASE_FILE } from './db/connect';
 
 /** Every setting Onhand reads, from the environment (and an optional `.env`). */
@@ -14,7 +15,14 @@ export interface Config {
   /** Connections per process to PostgreSQL. */
   poolSize: number;
   logLevel: string;
+  /** Where `onhand backup` and the scheduled backups write. */
+  backupDir: string;
+  /** Scheduled backups of the embedded database; null when off. */
+  backupSchedule: BackupSchedule | null;
 }
+
+/** Where backups go when ONHAND_BACKUP_DIR is not set. */
+export const DEFAULT_BACKUP_DIR = './data/backups';
 
 /** Reads the configuration, failing with a message that names the bad setting. */
 export function loadConfig(
@@ -30,6 +38,11 @@ export function loadConfig(
   const poolSize = Number(env.DATABASE_POOL_SIZE ?? 10);
   if (!Number.isInteger(poolSize) || poolSize < 1)
     throw new Error(`DATABASE_POOL_SIZE must be a positive whole number, not ${env.DATABASE_POOL_SIZE}`);
+  const backupEveryMs = parseBackupInterval(env.ONHAND_BACKUP_EVERY);
+  const backupKeep = Number(env.ONHAND_BACKUP_KEEP || 7);
+  if (!Number.isInteger(backupKeep) || backupKeep < 1)
+    throw new Error(`ONHAND_BACKUP_KEEP must be a positive whole number, not ${env.ONHAND_BACKUP_KEEP}`);
+  const backupDir = env.ONHAND_BACKUP_DIR || DEFAULT_BACKUP_DIR;
   return {
     port,
     host: env.HOST ?? '127.0.0.1',
@@ -41,6 +54,9 @@ export function loadConfig(
     timeZone,
     poolSize,
     logLevel: env.LOG_LEVEL ?? 'info',
+    backupDir,
+    backupSchedule:
+      backupEveryMs === null ? null : { everyMs: backupEveryMs, keep: backupKeep, dir: backupDir },
   };
 }
 

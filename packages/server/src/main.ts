@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { startScheduledBackups } from './backup/schedule';
 import type { Config } from './config';
 import { connect, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrator';
@@ -147,6 +148,7 @@ export async function buildServer(
         : [
             every('expired reservations released', 1000, () => services.reservations.expireDue(), app.log),
             every('old idempotency keys forgotten', 3_600_000, () => services.idempotency.prune(), app.log),
+            ...startScheduledBackups(database, config.backupSchedule, clock, app.log),
           ];
     return {
       app,

@@ -9,6 +9,7 @@ import { checkSqliteCopy } from '../src/backup/sqlite-snapshot';
 import { connect } from '../src/db/connect';
 import type { DB } from '../src/db/schema';
 import { verifyLedger } from '../src/ledger/verify';
+import { totpCode, totpStep } from '../src/modules/auth/totp';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from './support/databases';
 import {
   act,
@@ -19,6 +20,7 @@ import {
   stockedItem,
   uniqueCode,
 } from './support/fixtures';
+import { makePerson, signIn } from './support/people';
 import { type CommandResult, runCommand } from './support/process';
 import { type TestServer, useTestServer } from './support/server';
 
@@ -140,7 +142,20 @@ async function shopWithEveryTable(ts: TestServer): Promise<{ wh: string; sku: st
   await act(ts, '/api/v1/quarantine/hold', { warehouse: wh, lines: [{ sku, qty: 3 }] }, 201);
   const count = await act(ts, '/api/v1/stocktakes', { warehouse: wh, skus: [sku] }, 201);
   await act(ts, `/api/v1/stocktakes/${count.id}/counts`, { lines: [{ sku, countedQty: 99_990 }] });
+  await peopleInEveryTable(ts);
   return { wh, sku };
+}
+
+/** A custom role, an API token, and a person with TOTP on (so recovery codes exist). */
+async function peopleInEveryTable(ts: TestServer): Promise<void> {
+  const role = { name: `role_${process.pid}_${Date.now() % 100_000}`, permissions: ['stock.read'] };
+  await act(ts, '/api/v1/roles', role, 201);
+  await act(ts, '/api/v1/api-tokens', { name: 'backup check', permissions: ['stock.read'] }, 201);
+  const token = await signIn(ts, (await makePerson(ts, ['viewer'])).email);
+  const started = await ts.api<{ secret: string }>('POST', '/api/v1/me/totp', undefined, { token });
+  const code = totpCode(started.body.secret, totpStep(Date.now()));
+  const confirmed = await ts.api('POST', '/api/v1/me/totp/confirm', { code }, { token });
+  expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
 }
 
 for (const kind of testDatabaseKinds()) {

@@ -1,6 +1,7 @@
 import { type Config, loadConfig, loadDotEnv } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrator';
+import { scrubSecrets } from './http/logging';
 import { seedDemo } from './demo/seed';
 import { verifyLedger } from './ledger/verify';
 import { buildServer } from './main';
@@ -115,7 +116,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // A driver's message may quote the DATABASE_URL: never print its password.
+    console.error(scrubSecrets(error instanceof Error ? error.message : String(error)));
     process.exit(1);
   },
 );

@@ -1,8 +1,8 @@
 import { type Config, loadConfig, loadDotEnv } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrator';
-import { scrubSecrets } from './http/logging';
 import { seedDemo } from './demo/seed';
+import { scrubSecrets } from './http/logging';
 import { verifyLedger } from './ledger/verify';
 import { buildServer } from './main';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin';

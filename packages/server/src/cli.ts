@@ -4,6 +4,7 @@ import { type Config, loadConfig, loadDotEnv } from './config';
 import { connect } from './db/connect';
 import { migrateToLatest } from './db/migrator';
 import { seedDemo } from './demo/seed';
+import { scrubSecrets } from './http/logging';
 import { type Difference, verifyLedger } from './ledger/verify';
 import { buildServer } from './main';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin';
@@ -143,7 +144,8 @@ main(process.argv.slice(2)).then(
     if (code >= 0) process.exit(code);
   },
   (error: unknown) => {
-    console.error(error instanceof Error ? error.message : error);
+    // A driver's message may quote the DATABASE_URL: never print its password.
+    console.error(scrubSecrets(error instanceof Error ? error.message : String(error)));
     process.exit(1);
   },
 );

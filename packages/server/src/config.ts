@@ -19,6 +19,25 @@ export interface Config {
   backupDir: string;
   /** Scheduled backups of the embedded database; null when off. */
   backupSchedule: BackupSchedule | null;
+  /** Which proxies to believe about the client and the scheme (Fastify `trustProxy`): HSTS and `Secure` cookies follow `X-Forwarded-Proto` only from them. */
+  trustProxy: boolean | string;
+  /** How long a client may take to send a whole request, headers and body (ms). */
+  requestTimeoutMs: number;
+  /** How long a connection may sit idle before it is closed (ms). */
+  connectionTimeoutMs: number;
+}
+
+function positiveMs(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = Number(env[name] ?? fallback);
+  if (!Number.isInteger(value) || value < 1)
+    throw new Error(`${name} must be a positive whole number of milliseconds, not ${env[name]}`);
+  return value;
+}
+
+/** `true` (any proxy), `false`, or the proxies' addresses and CIDR ranges (`loopback, 10.0.0.0/8`). */
+function trustProxyOf(value: string | undefined): boolean | string {
+  if (value === undefined || value === '' || value === 'false' || value === '0') return false;
+  return value === 'true' || value === '1' ? true : value;
 }
 
 /** Where backups go when ONHAND_BACKUP_DIR is not set. */
@@ -57,6 +76,9 @@ export function loadConfig(
     backupDir,
     backupSchedule:
       backupEveryMs === null ? null : { everyMs: backupEveryMs, keep: backupKeep, dir: backupDir },
+    trustProxy: trustProxyOf(env.ONHAND_TRUST_PROXY),
+    requestTimeoutMs: positiveMs(env, 'ONHAND_REQUEST_TIMEOUT_MS', 30_000),
+    connectionTimeoutMs: positiveMs(env, 'ONHAND_CONNECTION_TIMEOUT_MS', 120_000),
   };
 }
 

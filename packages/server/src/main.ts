@@ -6,6 +6,7 @@ import { connect, type Database } from './db/connect';
 import { migrateToLatest } from './db/migrator';
 import { type App, createHttpApp } from './http/app';
 import { IdempotencyGuard } from './http/idempotency';
+import type { LogSettings } from './http/logging';
 import { RateLimiter } from './http/rate-limit';
 import { every } from './jobs/every';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
@@ -107,7 +108,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
  */
 export async function buildServer(
   config: Config,
-  options: { clock?: () => number; logger?: boolean | object; jobs?: boolean } = {},
+  options: { clock?: () => number; logger?: LogSettings; jobs?: boolean } = {},
 ): Promise<Server> {
   const clock = options.clock ?? Date.now;
   const database = connect(config.databaseUrl, { poolSize: config.poolSize });
@@ -122,6 +123,9 @@ export async function buildServer(
     const app = await createHttpApp({
       sessions: services.sessions,
       logger: options.logger ?? { level: config.logLevel },
+      trustProxy: config.trustProxy,
+      requestTimeoutMs: config.requestTimeoutMs,
+      connectionTimeoutMs: config.connectionTimeoutMs,
     });
     const page = readFileSync(webPage, 'utf8');
     app.get('/', { schema: { hide: true } }, async (_request, reply) =>

@@ -19,9 +19,13 @@ import {
 import type { Permission } from '../modules/auth/permissions';
 import type { Principal } from '../modules/auth/principal';
 import type { SessionService } from '../modules/auth/sessions.service';
+import { isWrite, refuseCrossSite, requireCsrfToken } from './csrf';
 import { sendProblem, toProblem } from './errors';
 import { claimOf, type HttpResult, type IdempotencyClaim } from './idempotency';
+import { type LogSettings, safeLoggerOptions } from './logging';
 import { Problem } from './problem';
+import { registerSecurityHeaders } from './security-headers';
+import { credentialsOf, SESSION_COOKIE } from './session-cookies';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -43,31 +47,45 @@ export type App = FastifyInstance<
   ZodTypeProvider
 >;
 
-/** The name of the session cookie set at login. */
-export const SESSION_COOKIE = 'onhand_session';
-
 /** Request bodies above this are refused with `413 payload_too_large`. */
 export const BODY_LIMIT_BYTES = 1024 * 1024;
+/** URLs (path and query) longer than this are refused with `414 uri_too_long`. */
+export const URL_LIMIT_CHARS = 8 * 1024;
 
-function tokenOf(request: FastifyRequest): string | null {
-  const header = request.headers.authorization;
-  if (header?.startsWith('Bearer ')) return header.slice(7).trim() || null;
-  return request.cookies[SESSION_COOKIE] ?? null;
+/** How the HTTP frame is set up: who signs in, what is logged, whom to trust, how long to wait. */
+export interface HttpOptions {
+  sessions: SessionService;
+  logger: LogSettings;
+  /** Fastify `trustProxy`: which proxies may say the scheme (HSTS, `Secure` cookies) and client. */
+  trustProxy?: boolean | string;
+  /** The longest a client may take to send a whole request (ms). */
+  requestTimeoutMs?: number;
+  /** The longest a connection may sit idle (ms). */
+  connectionTimeoutMs?: number;
 }
 
 /**
- * The HTTP frame: problem+json errors, zod validation, OpenAPI at /api/openapi.json with a docs
- * page at /api/docs, and authentication of every route not marked public.
+ * The HTTP frame: security headers, problem+json errors, zod validation, OpenAPI at
+ * /api/openapi.json with a docs page at /api/docs, authentication of every route not marked
+ * public, and cross-site write protection for browsers.
  */
-export async function createHttpApp(options: {
-  sessions: SessionService;
-  logger: boolean | object;
-}): Promise<App> {
+export async function createHttpApp(options: HttpOptions): Promise<App> {
+  const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
-    logger: options.logger,
+    logger: safeLoggerOptions(options.logger),
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
+    trustProxy: options.trustProxy ?? false,
+    requestTimeout,
+    connectionTimeout: options.connectionTimeoutMs ?? 120_000,
+    // Node enforces the request timeout only when the headers timeout is no longer, and checks
+    // both at this interval (here at most a third of the limit late).
+    http: {
+      headersTimeout: Math.min(60_000, requestTimeout),
+      connectionsCheckingInterval: Math.max(250, Math.min(30_000, Math.floor(requestTimeout / 3))),
+    },
   }).withTypeProvider<ZodTypeProvider>();
+  registerSecurityHeaders(app);
   // The API speaks JSON only: any other body is 415, never a string that fails validation oddly.
   // An empty JSON body (an action such as release, sent with a JSON content type) means no body.
   app.removeContentTypeParser(['text/plain', 'application/json']);
@@ -94,14 +112,21 @@ export async function createHttpApp(options: {
       components: {
         securitySchemes: {
           bearer: { type: 'http', scheme: 'bearer' },
-          cookie: { type: 'apiKey', in: 'cookie', name: SESSION_COOKIE },
+          cookie: {
+            type: 'apiKey',
+            in: 'cookie',
+            name: SESSION_COOKIE,
+            description:
+              'Writes signed in by this cookie also send the X-CSRF-Token header (the csrfToken from login)',
+          },
         },
       },
       security: [{ bearer: [] }, { cookie: [] }],
     },
     transform: jsonSchemaTransform,
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  // The docs page's Content-Security-Policy comes from the security headers, like every page's.
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
@@ -112,17 +137,24 @@ export async function createHttpApp(options: {
   );
 
   app.addHook('onRequest', async (request) => {
+    if (request.url.length > URL_LIMIT_CHARS)
+      throw new Problem('uri_too_long', `the URL is longer than ${URL_LIMIT_CHARS} characters`);
+    const credentials = credentialsOf(request);
+    const write = isWrite(request.method);
+    // A bearer token cannot be forged by another site; everything else (the cookie, a login) can.
+    if (write && credentials?.via !== 'bearer') refuseCrossSite(request);
     if (
       !request.url.startsWith('/api/') ||
       request.routeOptions.config.public ||
       request.url.startsWith('/api/docs')
     )
       return;
-    const token = tokenOf(request);
-    const principal = token ? await options.sessions.authenticate(token) : null;
-    if (!principal) throw new Problem('unauthorized', 'sign in, or send a valid bearer token');
+    const principal = credentials ? await options.sessions.authenticate(credentials.token) : null;
+    if (!principal || !credentials)
+      throw new Problem('unauthorized', 'sign in, or send a valid bearer token');
+    if (write && credentials.via === 'cookie') requireCsrfToken(request, credentials.token);
     request.principal = principal;
-    request.sessionToken = token;
+    request.sessionToken = credentials.token;
   });
   return app as App;
 }

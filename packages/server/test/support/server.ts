@@ -72,7 +72,11 @@ export async function startTestServer(
     } catch {
       // not JSON: keep the text
     }
-    return { status: res.status, headers: Object.fromEntries(res.headers.entries()), body: parsed as never };
+    const received = Object.fromEntries(res.headers.entries());
+    // Each cookie is a header of its own: keep them all, in order, as one comma-joined value.
+    const cookies = res.headers.getSetCookie();
+    if (cookies.length) received['set-cookie'] = cookies.join(', ');
+    return { status: res.status, headers: received, body: parsed as never };
   };
 
   const ts: TestServer = {

@@ -1,8 +1,17 @@
 import { loginBody, loginResponse, me, problem } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, principal, SESSION_COOKIE } from '../../http/app';
+import { type App, principal } from '../../http/app';
+import { csrfTokenFor } from '../../http/csrf';
+import { clearSessionCookies, setSessionCookies } from '../../http/session-cookies';
 import type { Services } from '../../services';
 import { meOf } from './principal';
+
+const loginWithCsrf = loginResponse.extend({
+  csrfToken: z.string().meta({
+    description:
+      'Send as X-CSRF-Token on writes signed in by the session cookie (also in the onhand_csrf cookie)',
+  }),
+});
 
 /** Login, logout and who am I. */
 export function registerAuthRoutes(app: App, s: Services): void {
@@ -22,7 +31,7 @@ export function registerAuthRoutes(app: App, s: Services): void {
       schema: {
         tags: ['auth'],
         body: loginBody,
-        response: { 200: loginResponse, 401: problem, 429: problem },
+        response: { 200: loginWithCsrf, 401: problem, 403: problem, 429: problem },
       },
     },
     async (request, reply) => {
@@ -32,19 +41,19 @@ export function registerAuthRoutes(app: App, s: Services): void {
         expiresAt,
         principal: p,
       } = await s.sessions.login(request.body.email, request.body.password, request.body.totp);
-      reply.setCookie(SESSION_COOKIE, token, {
-        path: '/',
-        httpOnly: true,
-        sameSite: 'lax',
-        expires: new Date(expiresAt),
-      });
-      return { token, expiresAt: new Date(expiresAt).toISOString(), user: meOf(p) };
+      setSessionCookies(request, reply, token, new Date(expiresAt));
+      return {
+        token,
+        expiresAt: new Date(expiresAt).toISOString(),
+        csrfToken: csrfTokenFor(token),
+        user: meOf(p),
+      };
     },
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
     if (request.sessionToken) await s.sessions.logout(request.sessionToken);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
+    clearSessionCookies(reply);
     return reply.code(204).send();
   });
 

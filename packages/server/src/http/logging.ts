@@ -1,0 +1,50 @@
+import type { DestinationStream, LoggerOptions } from 'pino';
+
+const SECRET_FIELDS = [
+  'password',
+  'currentPassword',
+  'newPassword',
+  'token',
+  'secret',
+  'csrfToken',
+  'totp',
+  'recoveryCodes',
+];
+const SECRET_HEADERS = ['authorization', 'cookie', 'set-cookie', 'x-csrf-token'];
+
+/** Structured fields never written to a log, at the top or up to two levels down. */
+const REDACT_PATHS = [
+  ...SECRET_FIELDS.flatMap((f) => [f, `*.${f}`, `*.*.${f}`]),
+  ...SECRET_HEADERS.flatMap((h) => [`headers["${h}"]`, `*.headers["${h}"]`]),
+];
+
+/** The password in a connection URL, a bearer or basic credential, a session or API token. */
+const SECRET_TEXT: [RegExp, string][] = [
+  [/([a-z][a-z0-9+.-]*:\/\/[^:/@\s"]*):[^@\s"]*@/gi, '$1:[redacted]@'],
+  [/\b(Bearer|Basic)\s+[^\s"\\]+/g, '$1 [redacted]'],
+  [/\b(ohs|oht)_[A-Za-z0-9_-]+/g, '$1_[redacted]'],
+];
+
+/** A log line with every secret that slipped into free text (a message, an error) masked. */
+export function scrubSecrets(line: string): string {
+  let out = line;
+  for (const [pattern, replacement] of SECRET_TEXT) out = out.replace(pattern, replacement);
+  return out;
+}
+
+/** Logging off, on, or pino settings (optionally writing to a stream of the caller's). */
+export type LogSettings = boolean | (LoggerOptions & { stream?: DestinationStream });
+
+/**
+ * The logger settings with secrets kept out: known fields redacted, and every written line
+ * scrubbed of credentials in text (e.g. a DATABASE_URL inside an error message).
+ */
+export function safeLoggerOptions(logger: LogSettings): LogSettings {
+  if (logger === false) return false;
+  const options = logger === true ? {} : logger;
+  return {
+    ...options,
+    redact: { paths: REDACT_PATHS, censor: '[redacted]' },
+    hooks: { ...options.hooks, streamWrite: scrubSecrets },
+  };
+}

@@ -1,0 +1,76 @@
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { App } from './app';
+
+// API answers are data, never documents: nothing may load, run or frame them.
+const API_POLICY = "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'";
+
+// What every page of ours forbids: plugins, other bases and form targets, being framed.
+const PAGE_LIMITS = ["object-src 'none'", "base-uri 'self'", "form-action 'self'", "frame-ancestors 'none'"];
+
+// Swagger UI: its own scripts and styles (served locally), data: images, calls to this API.
+const DOCS_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data:",
+  "font-src 'self' data:",
+  "connect-src 'self'",
+  ...PAGE_LIMITS,
+].join('; ');
+
+// The web app: bundled scripts from this origin, WebAssembly for the barcode decoder, inline
+// styles for the component library's CSS-in-JS, camera frames as blob: URLs.
+const WEB_POLICY = [
+  "default-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src-attr 'none'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "font-src 'self' data:",
+  "media-src 'self' blob:",
+  "worker-src 'self' blob:",
+  "connect-src 'self'",
+  ...PAGE_LIMITS,
+].join('; ');
+
+const COMMON = {
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'x-frame-options': 'DENY',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  // The camera stays available to this origin: the web app scans barcodes with it.
+  'permissions-policy': 'camera=(self), microphone=(), geolocation=(), payment=(), usb=()',
+} as const;
+
+/** HSTS for a year; sent only on HTTPS (directly, or as a trusted proxy reports it). */
+const HSTS = 'max-age=31536000; includeSubDomains';
+
+/** The Content-Security-Policy for a path: the docs page, the API, or the web app. */
+export function policyFor(path: string): string {
+  if (path === '/api/docs' || path.startsWith('/api/docs/')) return DOCS_POLICY;
+  if (path.startsWith('/api/') || path === '/health') return API_POLICY;
+  return WEB_POLICY;
+}
+
+function applyHeaders(request: FastifyRequest, reply: FastifyReply): void {
+  const path = request.url.split('?', 1)[0] ?? '/';
+  const policy = policyFor(path);
+  reply.headers(COMMON);
+  reply.header('content-security-policy', policy);
+  if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
+  // Data from the API is per-user and may be sensitive: never stored by browsers or proxies.
+  if (policy === API_POLICY && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');
+}
+
+/**
+ * Adds the security headers to every response, errors included. Register it before any plugin
+ * that adds routes, so that their routes inherit the hook.
+ */
+export function registerSecurityHeaders(app: App): void {
+  app.addHook('onSend', async (request, reply, payload) => {
+    applyHeaders(request, reply);
+    return payload;
+  });
+}

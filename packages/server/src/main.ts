@@ -10,6 +10,7 @@ import type { LogSettings } from './http/logging';
 import { RateLimiter } from './http/rate-limit';
 import { every } from './jobs/every';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
+import { AuthChanges } from './modules/auth/auth-changes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
 import { SecondFactorService } from './modules/auth/second-factor';
 import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes';
@@ -66,15 +67,17 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const { db } = database;
   const references = new References(db);
   const idempotency = new IdempotencyGuard(db, clock);
-  const roles = new RoleService(db, clock);
+  const authChanges = new AuthChanges(database.notifications);
+  const roles = new RoleService(db, clock, authChanges);
   const apiTokens = new ApiTokenService(db, clock);
-  const sessions = new SessionService(db, clock, roles, apiTokens);
+  const sessions = new SessionService(db, clock, roles, apiTokens, authChanges);
   const salesOrders = new SalesOrderService(db, references, clock);
   return {
     db,
     timeZone,
     clock,
     idempotency,
+    authChanges,
     sessions,
     roles,
     users: new UserService(db, roles, sessions, clock),
@@ -120,6 +123,7 @@ export async function buildServer(
       clock(),
     );
     const services = wireServices(database, config.timeZone, clock);
+    await services.authChanges.start();
     const app = await createHttpApp({
       sessions: services.sessions,
       logger: options.logger ?? { level: config.logLevel },

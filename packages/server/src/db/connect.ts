@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { type Notifications, PostgresNotifications, singleProcess } from './notifications';
 import type { DB } from './schema';
 import { openSqliteFile } from './sqlite-file';
 import { SqliteWriter } from './sqlite-writer';
@@ -17,6 +18,8 @@ export interface Database {
   location: string;
   /** The embedded database's second connection, on a worker thread; null on PostgreSQL. */
   writer: SqliteWriter | null;
+  /** Messages to the other server processes on the same database. */
+  notifications: Notifications;
   close(): Promise<void>;
 }
 
@@ -44,6 +47,7 @@ function connectSqlite(url: string): Database {
     dialect: 'sqlite',
     location: file,
     writer,
+    notifications: singleProcess,
     close: async () => {
       await writer.close();
       await db.destroy();
@@ -98,5 +102,16 @@ function connectPostgres(url: string, poolSize: number): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   parsed.password = '';
-  return { db, dialect: 'postgres', location: parsed.toString(), writer: null, close: () => db.destroy() };
+  const notifications = new PostgresNotifications(url);
+  return {
+    db,
+    dialect: 'postgres',
+    location: parsed.toString(),
+    writer: null,
+    notifications,
+    close: async () => {
+      await notifications.close();
+      await db.destroy();
+    },
+  };
 }

@@ -6,6 +6,7 @@ import { Problem } from '../../http/problem';
 import type { ApiTokenService } from '../users/api-tokens.service';
 import { API_TOKEN_PREFIX } from '../users/api-tokens.service';
 import type { RoleService } from '../users/roles.service';
+import type { AuthChanges } from './auth-changes';
 import { hashPassword, verifyPassword } from './passwords';
 import { type Principal, principalOf } from './principal';
 import { checkSecondFactor } from './second-factor';
@@ -13,7 +14,10 @@ import { hashToken } from './token-hash';
 
 /** How long a session lasts. */
 export const SESSION_TTL_MS = 24 * 60 * 60 * 1000;
-/** How long a resolved token is trusted without asking the database again (this process only). */
+/**
+ * How long a resolved token is trusted without asking the database again. A revocation anywhere
+ * drops it at once (see `AuthChanges`); this bounds how long a missed one could last.
+ */
 const CACHE_TTL_MS = 5_000;
 /** Wrong passwords in a row that lock an account, and for how long. */
 export const LOCKOUT_AFTER = 5;
@@ -24,7 +28,8 @@ const decoyHash = hashPassword(randomBytes(16).toString('hex'));
 
 /**
  * Sessions for people: random tokens, stored only as hashes, expiring and revocable. Resolved
- * tokens are cached briefly; a logout in this process drops the cache entry at once.
+ * tokens are cached briefly; a logout, a revoked token or a changed person drops the cache entries
+ * at once, in every process.
  */
 export class SessionService {
   private readonly cache = new Map<string, { principal: Principal; until: number }>();
@@ -34,7 +39,14 @@ export class SessionService {
     private readonly clock: () => number,
     private readonly roles: RoleService,
     private readonly apiTokens: ApiTokenService,
-  ) {}
+    private readonly changes: AuthChanges,
+  ) {
+    changes.onChange((change) => {
+      if (change.kind === 'user') this.forget(change.id);
+      else if (change.kind === 'session') this.forgetSession(change.id);
+      else this.cache.clear();
+    });
+  }
 
   /** Signs a person in; a wrong e-mail or password gives the same `401`. */
   async login(
@@ -95,7 +107,7 @@ export class SessionService {
     const now = this.clock();
     // Keyed by the token itself, so that a cached request pays no hash (it lives in memory only).
     const cached = this.cache.get(token);
-    if (cached && cached.until > now) return cached.principal;
+    if (cached && cached.until > now && this.changes.trusted) return cached.principal;
     if (token.startsWith(API_TOKEN_PREFIX))
       return this.remember(token, await this.apiTokens.authenticate(token), now);
     const tokenHash = hashToken(token);
@@ -140,21 +152,26 @@ export class SessionService {
     return principal;
   }
 
-  /** Drops what this process remembers of one session or API token (after it is revoked). */
-  forgetSession(sessionId: string): void {
-    for (const [token, entry] of this.cache)
-      if (entry.principal.sessionId === sessionId) this.cache.delete(token);
-  }
-
   /** Ends the session of a token; it stops working at once. */
   async logout(token: string): Promise<void> {
-    const tokenHash = hashToken(token);
     this.cache.delete(token);
-    await this.db
+    const ended = await this.db
       .updateTable('sessions')
       .set({ revoked_at: this.clock() })
-      .where('token_hash', '=', tokenHash)
-      .execute();
+      .where('token_hash', '=', hashToken(token))
+      .returning('id')
+      .executeTakeFirst();
+    if (ended) await this.sessionEnded(this.db, ended.id);
+  }
+
+  /** A session or API token was revoked: it stops working at once, in every process. */
+  sessionEnded(db: Kysely<DB>, sessionId: string): Promise<void> {
+    return this.changes.announce(db, { kind: 'session', id: sessionId });
+  }
+
+  /** A person's roles, warehouses or state changed: their sign-ins are resolved anew everywhere. */
+  userChanged(db: Kysely<DB>, userId: string): Promise<void> {
+    return this.changes.announce(db, { kind: 'user', id: userId });
   }
 
   /**
@@ -169,7 +186,7 @@ export class SessionService {
       .where('revoked_at', 'is', null);
     if (except) update = update.where('id', '<>', except);
     await update.execute();
-    this.forget(userId);
+    await this.userChanged(db, userId);
   }
 
   /** Ends one session of a person; false when they have no such live session. */
@@ -181,7 +198,7 @@ export class SessionService {
       .where('id', '=', sessionId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    this.forget(userId);
+    await this.userChanged(this.db, userId);
     return result.numUpdatedRows > 0n;
   }
 
@@ -198,9 +215,14 @@ export class SessionService {
     return rows.map((r) => ({ id: r.id, createdAt: Number(r.created_at), expiresAt: Number(r.expires_at) }));
   }
 
-  /** Drops what this process remembers of a person's sessions (after a change to them or their roles). */
-  forget(userId: string): void {
+  private forget(userId: string): void {
     for (const [token, entry] of this.cache) if (entry.principal.userId === userId) this.cache.delete(token);
+  }
+
+  /** Drops what this process remembers of one session or API token. */
+  private forgetSession(sessionId: string): void {
+    for (const [token, entry] of this.cache)
+      if (entry.principal.sessionId === sessionId) this.cache.delete(token);
   }
 
   /** Counts a wrong password; the account locks for a while at the threshold. */

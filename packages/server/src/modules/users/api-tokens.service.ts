@@ -91,7 +91,7 @@ export class ApiTokenService {
     return this.view(row);
   }
 
-  /** Revokes a token; it stops working at once in this process. */
+  /** Revokes a token (`SessionService.sessionEnded` then drops it from every process's memory). */
   async revoke(id: string): Promise<void> {
     const result = await this.db
       .updateTable('api_tokens')

@@ -4,9 +4,10 @@ import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { invalid, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import type { AuthChanges } from '../auth/auth-changes';
 import { PERMISSIONS, type Permission, ROLE_PERMISSIONS } from '../auth/permissions';
 
-/** How long custom roles read from the database are trusted (this process only). */
+/** How long custom roles read from the database are trusted (a change anywhere drops them at once). */
 const CACHE_TTL_MS = 5_000;
 
 const isPermission = (p: string): p is Permission => (PERMISSIONS as readonly string[]).includes(p);
@@ -29,7 +30,12 @@ export class RoleService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: () => number,
-  ) {}
+    private readonly changes: AuthChanges,
+  ) {
+    changes.onChange((change) => {
+      if (change.kind === 'roles' || change.kind === 'all') this.cache = null;
+    });
+  }
 
   /** What custom roles among these names add to the built-in ones. */
   async customPermissions(roles: readonly string[]): Promise<Permission[]> {
@@ -72,7 +78,7 @@ export class RoleService {
         updated_at: now,
       })
       .execute();
-    this.cache = null;
+    await this.changes.announce(trx, { kind: 'roles' });
     return {
       name: input.name,
       description: input.description ?? null,
@@ -101,7 +107,7 @@ export class RoleService {
 
   private async customRoles(db: Kysely<DB> = this.db): Promise<Map<string, Permission[]>> {
     const now = this.clock();
-    if (this.cache && this.cache.until > now) return this.cache.roles;
+    if (this.cache && this.cache.until > now && this.changes.trusted) return this.cache.roles;
     const rows = await db.selectFrom('roles').select(['name', 'permissions']).execute();
     const roles = new Map(
       rows.map((r) => [r.name, (JSON.parse(r.permissions) as string[]).filter(isPermission)]),

@@ -213,7 +213,7 @@ export function registerUserRoutes(app: App, s: Services): void {
     async (request, reply) => {
       authorize(request, 'api_token.manage');
       await s.apiTokens.revoke(request.params.id);
-      s.sessions.forgetSession(request.params.id);
+      await s.sessions.sessionEnded(s.db, request.params.id);
       return reply.code(204).send();
     },
   );

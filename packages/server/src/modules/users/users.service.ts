@@ -106,7 +106,7 @@ export class UserService {
       .where('id', '=', current.id)
       .execute();
     if (patch.disabled === true) await this.sessions.revokeAll(trx, current.id);
-    else this.sessions.forget(current.id);
+    else await this.sessions.userChanged(trx, current.id);
     return this.get(current.id, trx);
   }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { type Permission, ROLE_PERMISSIONS } from '../src/modules/auth/permissions';
+import { PERMISSIONS, type Permission, ROLE_PERMISSIONS } from '../src/modules/auth/permissions';
 import { testDatabaseKinds } from './support/databases';
 import { makePartner, stockedItem } from './support/fixtures';
 import { signInAs } from './support/people';
@@ -36,6 +36,18 @@ function endpoints(wh: string, sku: string, supplier: string): Endpoint[] {
       path: '/api/v1/items',
       permission: 'item.manage',
       body: { sku: `${sku}-X${Math.random()}`, name: 'x' },
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/warehouses',
+      permission: 'warehouse.manage',
+      body: { code: `W${Math.random()}`, name: 'x' },
+    },
+    {
+      method: 'POST',
+      path: '/api/v1/customers',
+      permission: 'customer.manage',
+      body: { code: `C${Math.random()}`, name: 'x' },
     },
     {
       method: 'POST',
@@ -102,6 +114,8 @@ function endpoints(wh: string, sku: string, supplier: string): Endpoint[] {
       permission: 'quarantine.manage',
       body: { warehouse: wh, lines: [line] },
     },
+    { method: 'GET', path: '/api/v1/stock', permission: 'stock.read' },
+    { method: 'GET', path: '/api/v1/sales-orders', permission: 'document.read' },
     { method: 'GET', path: '/api/v1/ledger', permission: 'ledger.read' },
     { method: 'GET', path: '/api/v1/reports/valuation', permission: 'report.read' },
     { method: 'GET', path: '/api/v1/users', permission: 'user.manage' },
@@ -120,7 +134,9 @@ for (const kind of testDatabaseKinds()) {
       const tokens = new Map<string, string>();
       for (const role of ROLES) tokens.set(role, await signInAs(ts, role));
       const wrong: string[] = [];
-      for (const e of endpoints(wh, sku, supplier)) {
+      const checked = endpoints(wh, sku, supplier);
+      expect(PERMISSIONS.filter((p) => !checked.some((e) => e.permission === p))).toEqual([]);
+      for (const e of checked) {
         for (const role of ROLES) {
           const res = await ts.api(e.method, e.path, e.body, { token: tokens.get(role) ?? '' });
           const allowed = ROLE_PERMISSIONS[role]?.includes(e.permission) ?? false;

@@ -150,12 +150,16 @@ export async function buildServer(
     registerReportRoutes(app, services);
     registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
+    const { leadership } = database;
+    const job = (name: string, intervalMs: number, task: () => Promise<number>) =>
+      every(name, intervalMs, task, app.log, leadership);
+    if (options.jobs !== false) await leadership.start();
     const jobs =
       options.jobs === false
         ? []
         : [
-            every('expired reservations released', 1000, () => services.reservations.expireDue(), app.log),
-            every('old idempotency keys forgotten', 3_600_000, () => services.idempotency.prune(), app.log),
+            job('expired reservations released', 1000, () => services.reservations.expireDue()),
+            job('old idempotency keys forgotten', 3_600_000, () => services.idempotency.prune()),
             ...startScheduledBackups(database, config.backupSchedule, clock, app.log),
           ];
     return {

@@ -1,30 +1,14 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig } from '../src/config';
-import { buildServer, type Server } from '../src/main';
+import type { Server } from '../src/main';
 import { testDatabaseKinds } from './support/databases';
 import { makePerson, signIn } from './support/people';
-import { ADMIN_EMAIL, ADMIN_PASSWORD, startTestServer, type TestServer } from './support/server';
+import { startAnotherProcess, startTestServer, type TestServer } from './support/server';
 
 // The clock never moves: a remembered sign-in could only be dropped by the revocation itself,
 // never by its few seconds in memory running out.
 const NOW = Date.parse('2026-06-01T08:00:00Z');
 const frozen = () => NOW;
-
-/** Another server process on the same database (PostgreSQL runs several; the embedded one, one). */
-async function anotherProcess(ts: TestServer): Promise<{ server: Server; baseUrl: string }> {
-  const config = loadConfig({
-    DATABASE_URL: ts.database.url,
-    ONHAND_ADMIN_EMAIL: ADMIN_EMAIL,
-    ONHAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ONHAND_TZ: 'Asia/Shanghai',
-    DATABASE_POOL_SIZE: '4',
-  });
-  const server = await buildServer(config, { logger: false, jobs: false, clock: frozen });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.app.server.address();
-  return { server, baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
-}
 
 async function statusOf(baseUrl: string, token: string, path = '/api/v1/me'): Promise<number> {
   return (await fetch(`${baseUrl}${path}`, { headers: { authorization: `Bearer ${token}` } })).status;
@@ -50,7 +34,7 @@ for (const kind of testDatabaseKinds()) {
     let processes: string[] = [];
     beforeAll(async () => {
       ts = await startTestServer(kind, { clock: frozen });
-      if (kind === 'postgres') other = await anotherProcess(ts);
+      if (kind === 'postgres') other = await startAnotherProcess(ts, { clock: frozen });
       processes = [ts.baseUrl, ...(other ? [other.baseUrl] : [])];
     });
     afterAll(async () => {

@@ -91,5 +91,5 @@ export function startScheduledBackups(
     if (made) log.info({ file: made.file, bytes: made.bytes }, 'scheduled backup made');
     return pruned.length;
   };
-  return [every('old scheduled backups pruned', checkEveryMs, turn, log)];
+  return [every('old scheduled backups pruned', checkEveryMs, turn, log, database.leadership)];
 }

@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, type SqliteDatabase, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { type Leadership, PostgresLeadership, soleProcess } from './leadership';
 import { type Notifications, PostgresNotifications, singleProcess } from './notifications';
 import type { DB } from './schema';
 import { openSqliteFile } from './sqlite-file';
@@ -20,6 +21,8 @@ export interface Database {
   writer: SqliteWriter | null;
   /** Messages to the other server processes on the same database. */
   notifications: Notifications;
+  /** Whether this process runs the scheduled jobs (started by the server, not by `connect`). */
+  leadership: Leadership;
   close(): Promise<void>;
 }
 
@@ -48,6 +51,7 @@ function connectSqlite(url: string): Database {
     location: file,
     writer,
     notifications: singleProcess,
+    leadership: soleProcess,
     close: async () => {
       await writer.close();
       await db.destroy();
@@ -103,13 +107,16 @@ function connectPostgres(url: string, poolSize: number): Database {
   const parsed = new URL(url);
   parsed.password = '';
   const notifications = new PostgresNotifications(url);
+  const leadership = new PostgresLeadership(url);
   return {
     db,
     dialect: 'postgres',
     location: parsed.toString(),
     writer: null,
     notifications,
+    leadership,
     close: async () => {
+      await leadership.close();
       await notifications.close();
       await db.destroy();
     },

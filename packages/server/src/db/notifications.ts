@@ -1,5 +1,5 @@
 import { type Kysely, sql } from 'kysely';
-import pg from 'pg';
+import { DedicatedConnection } from './dedicated-connection';
 import type { DB } from './schema';
 
 /**
@@ -30,25 +30,16 @@ export const singleProcess: Notifications = {
   close: async () => undefined,
 };
 
-const RECONNECT_MS = 1000;
 const CHANNEL_NAME = /^[a-z_]+$/;
 
-/** PostgreSQL's NOTIFY/LISTEN, on one connection of its own that reconnects when lost. */
+/** PostgreSQL's NOTIFY/LISTEN, listening on a connection of its own that reconnects when lost. */
 export class PostgresNotifications implements Notifications {
-  private subscription: {
-    channel: string;
-    onMessage: (payload: string) => void;
-    onGap: () => void;
-  } | null = null;
-  private client: pg.Client | null = null;
-  private closed = false;
-  private connected = false;
-  private retry: NodeJS.Timeout | null = null;
+  private connection: DedicatedConnection | null = null;
 
   constructor(private readonly url: string) {}
 
   get listening(): boolean {
-    return this.connected;
+    return this.connection?.up ?? false;
   }
 
   async publish(db: Kysely<DB>, channel: string, payload: string): Promise<void> {
@@ -56,54 +47,25 @@ export class PostgresNotifications implements Notifications {
   }
 
   /** Listens on one channel; until the connection is up, `listening` stays false and it retries. */
-  async listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<void> {
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): Promise<void> {
     if (!CHANNEL_NAME.test(channel)) throw new Error(`not a channel name: ${channel}`);
-    if (this.subscription) throw new Error('already listening');
-    this.subscription = { channel, onMessage, onGap };
-    await this.connect().catch(() => undefined);
+    if (this.connection) throw new Error('already listening');
+    this.connection = new DedicatedConnection(
+      this.url,
+      async (client) => {
+        client.on('notification', (message) => {
+          if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+        });
+        await client.query(`LISTEN ${channel}`);
+        // Whatever was published before LISTEN took effect was missed.
+        onGap();
+      },
+      onGap,
+    );
+    return this.connection.start();
   }
 
   async close(): Promise<void> {
-    this.closed = true;
-    this.connected = false;
-    if (this.retry) clearTimeout(this.retry);
-    await this.client?.end().catch(() => undefined);
-  }
-
-  private async connect(): Promise<void> {
-    if (!this.subscription || this.closed) return;
-    const { channel, onMessage, onGap } = this.subscription;
-    const client = new pg.Client({ connectionString: this.url });
-    this.client = client;
-    let gone = false;
-    const lost = () => {
-      if (gone) return;
-      gone = true;
-      this.connected = false;
-      onGap();
-      client.end().catch(() => undefined);
-      if (!this.closed && !this.retry)
-        this.retry = setTimeout(() => {
-          this.retry = null;
-          this.connect().catch(() => undefined);
-        }, RECONNECT_MS);
-    };
-    client.on('error', lost);
-    client.on('end', lost);
-    client.on('notification', (message) => {
-      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
-    });
-    try {
-      await client.connect();
-      await client.query(`LISTEN ${channel}`);
-    } catch (error) {
-      lost();
-      throw error;
-    }
-    if (!gone) {
-      this.connected = true;
-      // Whatever was published before LISTEN took effect was missed.
-      onGap();
-    }
+    await this.connection?.close();
   }
 }

@@ -1,18 +1,22 @@
 import type { FastifyBaseLogger } from 'fastify';
+import type { Leadership } from '../db/leadership';
 
 /**
- * Runs a background task every interval, never two at once, logging what it did or why it
- * failed. Returns how to stop it. Every task here is safe to run in several processes at once.
+ * Runs a background task every interval in the process that leads (one of the processes sharing a
+ * database), never two at once, logging what it did or why it failed. Returns how to stop it. Every
+ * task is also safe to run in two processes at once, as may happen for a moment while leadership
+ * passes from one process to another.
  */
 export function every(
   name: string,
   intervalMs: number,
   task: () => Promise<number>,
   log: FastifyBaseLogger,
+  leadership: Leadership,
 ): () => void {
   let running = false;
   const timer = setInterval(() => {
-    if (running) return;
+    if (running || !leadership.leading) return;
     running = true;
     task()
       .then((n) => {

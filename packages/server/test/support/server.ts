@@ -36,22 +36,7 @@ export async function startTestServer(
   options: { clock?: () => number; jobs?: boolean } = {},
 ): Promise<TestServer> {
   const database = await createTestDatabase(kind);
-  const config = loadConfig({
-    DATABASE_URL: database.url,
-    ONHAND_ADMIN_EMAIL: ADMIN_EMAIL,
-    ONHAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
-    ONHAND_TZ: 'Asia/Shanghai',
-    DATABASE_POOL_SIZE: '8',
-  });
-  const server = await buildServer(config, {
-    logger: false,
-    jobs: options.jobs ?? false,
-    ...(options.clock ? { clock: options.clock } : {}),
-  });
-  await server.app.listen({ port: 0, host: '127.0.0.1' });
-  const address = server.app.server.address();
-  const port = typeof address === 'object' && address ? address.port : 0;
-  const baseUrl = `http://127.0.0.1:${port}`;
+  const { server, baseUrl } = await serve(database.url, options);
 
   const api: TestServer['api'] = async (method, path, body, opts = {}) => {
     const headers: Record<string, string> = { ...opts.headers };
@@ -93,6 +78,36 @@ export async function startTestServer(
   };
   await signInAgain(ts);
   return ts;
+}
+
+/** A server process on a database, listening on a random loopback port. */
+async function serve(
+  url: string,
+  options: { clock?: () => number; jobs?: boolean },
+): Promise<{ server: Server; baseUrl: string }> {
+  const config = loadConfig({
+    DATABASE_URL: url,
+    ONHAND_ADMIN_EMAIL: ADMIN_EMAIL,
+    ONHAND_ADMIN_PASSWORD: ADMIN_PASSWORD,
+    ONHAND_TZ: 'Asia/Shanghai',
+    DATABASE_POOL_SIZE: '8',
+  });
+  const server = await buildServer(config, {
+    logger: false,
+    jobs: options.jobs ?? false,
+    ...(options.clock ? { clock: options.clock } : {}),
+  });
+  await server.app.listen({ port: 0, host: '127.0.0.1' });
+  const address = server.app.server.address();
+  return { server, baseUrl: `http://127.0.0.1:${typeof address === 'object' && address ? address.port : 0}` };
+}
+
+/** Another server process on the same database as a test server (as on PostgreSQL with several). */
+export function startAnotherProcess(
+  ts: TestServer,
+  options: { clock?: () => number; jobs?: boolean } = {},
+): Promise<{ server: Server; baseUrl: string }> {
+  return serve(ts.database.url, options);
 }
 
 /** Starts a server for the enclosing describe block and stops it afterwards. */

@@ -69,7 +69,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const idempotency = new IdempotencyGuard(db, clock);
   const authChanges = new AuthChanges(database.notifications);
   const roles = new RoleService(db, clock, authChanges);
-  const apiTokens = new ApiTokenService(db, clock);
+  const apiTokens = new ApiTokenService(db, clock, roles);
   const sessions = new SessionService(db, clock, roles, apiTokens, authChanges);
   const salesOrders = new SalesOrderService(db, references, clock);
   return {

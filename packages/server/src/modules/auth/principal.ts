@@ -1,6 +1,7 @@
 import type { Me } from '@onhand/contracts';
 import type { UsersTable } from '../../db/schema';
 import { PERMISSIONS, type Permission, permissionsOf } from './permissions';
+import { storedScope } from './warehouse-scope';
 
 /** Who is making a request. */
 export interface Principal {
@@ -28,7 +29,7 @@ export function principalOf(
     email: user.email,
     name: user.name,
     roles,
-    warehouses: user.warehouses === null ? null : (JSON.parse(user.warehouses) as string[]),
+    warehouses: storedScope(user.warehouses),
     permissions: PERMISSIONS.filter((permission) => granted.has(permission)),
     sessionId,
   };

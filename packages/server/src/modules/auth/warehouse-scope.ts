@@ -8,6 +8,11 @@ import { notFound, Problem } from '../../http/problem';
  */
 export type WarehouseScope = readonly string[] | null;
 
+/** A scope as stored: a JSON array of codes, or NULL for every warehouse. */
+export function storedScope(json: string | null): string[] | null {
+  return json === null ? null : (JSON.parse(json) as string[]);
+}
+
 /** True when a warehouse code is inside the scope. */
 export function inScope(scope: WarehouseScope, code: string | null | undefined): boolean {
   return scope === null || (code !== null && code !== undefined && scope.includes(code));

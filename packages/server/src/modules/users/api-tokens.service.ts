@@ -5,12 +5,14 @@ import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { isoOrNull, isoOut } from '../../http/format';
-import { type FieldError, invalid, notFound, Problem } from '../../http/problem';
+import { type FieldError, invalid, notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { requirePermissionsWithin, requireWarehousesWithin, scopeWithin } from '../auth/grants';
 import { PERMISSIONS, type Permission } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { hashToken } from '../auth/token-hash';
-import { inScope } from '../auth/warehouse-scope';
+import { storedScope } from '../auth/warehouse-scope';
+import type { RoleService } from './roles.service';
 
 /** Every API token starts so, which tells it apart from a person's session token. */
 export const API_TOKEN_PREFIX = 'oht_';
@@ -26,6 +28,7 @@ export class ApiTokenService {
   constructor(
     private readonly db: Kysely<DB>,
     private readonly clock: () => number,
+    private readonly roles: RoleService,
   ) {}
 
   async create(
@@ -39,22 +42,9 @@ export class ApiTokenService {
         errors.push({ path: `permissions.${i}`, message: `${p} is not a permission` });
     });
     if (errors.length > 0) throw invalid(errors);
-    const beyond = input.permissions.filter((p) => !maker.permissions.includes(p as Permission));
-    if (beyond.length > 0)
-      throw new Problem(
-        'forbidden',
-        `a token cannot do more than its maker: you do not hold ${beyond.join(', ')}`,
-        {
-          permission: beyond[0],
-        },
-      );
+    requirePermissionsWithin(maker, input.permissions as Permission[], 'a token');
+    if (input.warehouses) requireWarehousesWithin(maker, input.warehouses);
     const warehouses = input.warehouses ?? maker.warehouses;
-    (input.warehouses ?? []).forEach((code, i) => {
-      if (!inScope(maker.warehouses, code))
-        throw new Problem('forbidden', `you do not work in warehouse ${code}`, {
-          errors: [{ path: `warehouses.${i}`, message: 'is outside the warehouses you work in' }],
-        });
-    });
     const token = `${API_TOKEN_PREFIX}${randomBytes(32).toString('base64url')}`;
     const now = this.clock();
     const id = newId(now);
@@ -73,13 +63,13 @@ export class ApiTokenService {
     return { ...(await this.get(id, trx)), token };
   }
 
-  /** Live tokens, newest first. */
-  async list(): Promise<ApiToken[]> {
+  /** Live tokens `by` may see (those working inside their warehouses), newest first. */
+  async list(by: Principal): Promise<ApiToken[]> {
     const rows = await this.select(this.db)
       .where('t.revoked_at', 'is', null)
       .orderBy('t.id', 'desc')
       .execute();
-    return rows.map((r) => this.view(r));
+    return rows.map((r) => this.view(r)).filter((t) => scopeWithin(by, t.warehouses));
   }
 
   async get(id: string, db: Kysely<DB> = this.db): Promise<ApiToken> {
@@ -91,8 +81,12 @@ export class ApiTokenService {
     return this.view(row);
   }
 
-  /** Revokes a token (`SessionService.sessionEnded` then drops it from every process's memory). */
-  async revoke(id: string): Promise<void> {
+  /**
+   * Revokes a token `by` may see (`SessionService.sessionEnded` then drops it from every
+   * process's memory).
+   */
+  async revoke(id: string, by: Principal): Promise<void> {
+    if (!scopeWithin(by, (await this.get(id)).warehouses)) throw notFound('API token', id);
     const result = await this.db
       .updateTable('api_tokens')
       .set({ revoked_at: this.clock() })
@@ -102,12 +96,24 @@ export class ApiTokenService {
     if (result.numUpdatedRows === 0n) throw notFound('API token', id);
   }
 
-  /** The principal of a live token (its maker, narrowed to the token's grants), noting its use. */
+  /**
+   * The principal of a live token, noting its use: its maker as they are now, narrowed to the
+   * token's grants — a token never does more than its maker may do today.
+   */
   async authenticate(token: string): Promise<Principal | null> {
     const row = await this.db
       .selectFrom('api_tokens as t')
       .innerJoin('users as u', 'u.id', 't.user_id')
-      .select(['t.id', 't.permissions', 't.warehouses', 'u.id as user_id', 'u.email', 'u.name'])
+      .select([
+        't.id',
+        't.permissions',
+        't.warehouses',
+        'u.id as user_id',
+        'u.email',
+        'u.name',
+        'u.roles',
+        'u.warehouses as maker_warehouses',
+      ])
       .where('t.token_hash', '=', hashToken(token))
       .where('t.revoked_at', 'is', null)
       .where('u.disabled', '=', 0n)
@@ -119,13 +125,14 @@ export class ApiTokenService {
       .where('id', '=', row.id)
       .execute();
     const granted = new Set(JSON.parse(row.permissions) as string[]);
+    const makerMay = new Set(await this.roles.permissionsOf(JSON.parse(row.roles) as string[]));
     return {
       userId: row.user_id,
       email: row.email,
       name: row.name,
       roles: [],
-      warehouses: row.warehouses === null ? null : (JSON.parse(row.warehouses) as string[]),
-      permissions: PERMISSIONS.filter((p) => granted.has(p)),
+      warehouses: narrowest(storedScope(row.warehouses), storedScope(row.maker_warehouses)),
+      permissions: PERMISSIONS.filter((p) => granted.has(p) && makerMay.has(p)),
       sessionId: row.id,
     };
   }
@@ -153,10 +160,17 @@ export class ApiTokenService {
       id: r.id,
       name: r.name,
       permissions: JSON.parse(r.permissions) as string[],
-      warehouses: r.warehouses === null ? null : (JSON.parse(r.warehouses) as string[]),
+      warehouses: storedScope(r.warehouses),
       createdBy: { id: r.user_id, email: r.email },
       createdAt: isoOut(r.created_at),
       lastUsedAt: isoOrNull(r.last_used_at),
     };
   }
+}
+
+/** The warehouses inside both scopes (`null`: every warehouse). */
+function narrowest(a: string[] | null, b: string[] | null): string[] | null {
+  if (a === null) return b;
+  if (b === null) return a;
+  return a.filter((code) => b.includes(code));
 }

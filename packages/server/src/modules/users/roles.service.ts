@@ -5,7 +5,9 @@ import type { DB } from '../../db/schema';
 import { invalid, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { AuthChanges } from '../auth/auth-changes';
-import { PERMISSIONS, type Permission, ROLE_PERMISSIONS } from '../auth/permissions';
+import { requirePermissionsWithin } from '../auth/grants';
+import { PERMISSIONS, type Permission, permissionsOf, ROLE_PERMISSIONS } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
 
 /** How long custom roles read from the database are trusted (a change anywhere drops them at once). */
 const CACHE_TTL_MS = 5_000;
@@ -37,11 +39,16 @@ export class RoleService {
     });
   }
 
-  /** What custom roles among these names add to the built-in ones. */
-  async customPermissions(roles: readonly string[]): Promise<Permission[]> {
+  /** What custom roles among these names add to the built-in ones (inside a transaction, pass it). */
+  async customPermissions(roles: readonly string[], db: Kysely<DB> = this.db): Promise<Permission[]> {
     if (roles.every((r) => r in ROLE_PERMISSIONS)) return [];
-    const custom = await this.customRoles();
+    const custom = await this.customRoles(db);
     return roles.flatMap((r) => custom.get(r) ?? []);
+  }
+
+  /** Everything some roles allow, built-in and custom (inside a transaction, pass it). */
+  async permissionsOf(roles: readonly string[], db: Kysely<DB> = this.db): Promise<Permission[]> {
+    return [...permissionsOf(roles), ...(await this.customPermissions(roles, db))];
   }
 
   /** The names among these that are no role at all, with their index (inside a transaction, pass it). */
@@ -55,11 +62,13 @@ export class RoleService {
     );
   }
 
-  async create(trx: Trx, input: z.infer<typeof roleCreate>): Promise<RoleView> {
+  /** A custom role; `by` may put in it only permissions they hold themselves. */
+  async create(trx: Trx, input: z.infer<typeof roleCreate>, by: Principal): Promise<RoleView> {
     const errors = input.permissions.flatMap((p, i) =>
       isPermission(p) ? [] : [{ path: `permissions.${i}`, message: `${p} is not a permission` }],
     );
     if (errors.length > 0) throw invalid(errors);
+    requirePermissionsWithin(by, input.permissions.filter(isPermission), 'a role you make');
     const taken =
       input.name in ROLE_PERMISSIONS ||
       (await trx.selectFrom('roles').select('name').where('name', '=', input.name).executeTakeFirst());

@@ -31,10 +31,10 @@ export function registerUserRoutes(app: App, s: Services): void {
     '/api/v1/users',
     { schema: { tags, body: userCreate, response: { 201: user, 400: problem, 403: problem, 409: problem } } },
     async (request, reply) => {
-      authorize(request, 'user.manage');
+      const p = authorize(request, 'user.manage');
       const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
         status: 201,
-        body: await s.users.create(trx, request.body),
+        body: await s.users.create(trx, request.body, p),
       }));
       return sendResult(reply, result);
     },
@@ -43,16 +43,14 @@ export function registerUserRoutes(app: App, s: Services): void {
     '/api/v1/users',
     { schema: { tags, querystring: userQuery, response: { 200: page(user) } } },
     async (request) => {
-      authorize(request, 'user.manage');
-      return s.users.list(request.query);
+      return s.users.list(request.query, authorize(request, 'user.manage'));
     },
   );
   app.get(
     '/api/v1/users/:id',
     { schema: { tags, params: idParams, response: { 200: user, 404: problem } } },
     async (request) => {
-      authorize(request, 'user.manage');
-      return s.users.get(request.params.id);
+      return s.users.get(request.params.id, authorize(request, 'user.manage'));
     },
   );
   app.patch(
@@ -87,10 +85,10 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'user.manage');
+      const p = authorize(request, 'user.manage');
       return s.db
         .transaction()
-        .execute((trx) => s.users.resetPassword(trx, request.params.id, request.body.password));
+        .execute((trx) => s.users.resetPassword(trx, request.params.id, request.body.password, p));
     },
   );
   app.get(
@@ -103,8 +101,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      authorize(request, 'user.manage');
-      const u = await s.users.get(request.params.id);
+      const u = await s.users.get(request.params.id, authorize(request, 'user.manage'));
       return { items: await sessionsView(s, u.id, null) };
     },
   );
@@ -118,8 +115,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      authorize(request, 'user.manage');
-      const u = await s.users.get(request.params.id);
+      const u = await s.users.manageable(request.params.id, authorize(request, 'user.manage'));
       await s.sessions.revokeAll(s.db, u.id);
       return reply.code(204).send();
     },
@@ -163,10 +159,10 @@ export function registerUserRoutes(app: App, s: Services): void {
     '/api/v1/roles',
     { schema: { tags: ['roles'], body: roleCreate, response: { 201: role, 400: problem, 409: problem } } },
     async (request, reply) => {
-      authorize(request, 'user.manage');
+      const p = authorize(request, 'user.manage');
       const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
         status: 201,
-        body: await s.roles.create(trx, request.body),
+        body: await s.roles.create(trx, request.body, p),
       }));
       return sendResult(reply, result);
     },
@@ -201,8 +197,7 @@ export function registerUserRoutes(app: App, s: Services): void {
     '/api/v1/api-tokens',
     { schema: { tags: tokenTags, response: { 200: z.object({ items: z.array(apiToken) }) } } },
     async (request) => {
-      authorize(request, 'api_token.manage');
-      return { items: await s.apiTokens.list() };
+      return { items: await s.apiTokens.list(authorize(request, 'api_token.manage')) };
     },
   );
   app.delete(
@@ -211,8 +206,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       schema: { tags: tokenTags, summary: 'Revoke a token: it stops working at once', params: sessionParams },
     },
     async (request, reply) => {
-      authorize(request, 'api_token.manage');
-      await s.apiTokens.revoke(request.params.id);
+      await s.apiTokens.revoke(request.params.id, authorize(request, 'api_token.manage'));
       await s.sessions.sessionEnded(s.db, request.params.id);
       return reply.code(204).send();
     },

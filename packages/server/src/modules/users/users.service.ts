@@ -7,9 +7,11 @@ import { isoOrNull, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, invalid, notFound, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { requirePermissionsWithin, requireWarehousesWithin, scopeWithin } from '../auth/grants';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
 import type { SessionService } from '../auth/sessions.service';
+import { storedScope, type WarehouseScope } from '../auth/warehouse-scope';
 import { checkVersion, contains, duplicateAsConflict } from '../master-data';
 import type { RoleService } from './roles.service';
 
@@ -26,8 +28,8 @@ export class UserService {
     private readonly clock: () => number,
   ) {}
 
-  async create(trx: Trx, input: z.infer<typeof userCreate>): Promise<User> {
-    await this.checkGrants(trx, input.roles, input.warehouses ?? null);
+  async create(trx: Trx, input: z.infer<typeof userCreate>, by: Principal): Promise<User> {
+    await this.checkGrants(trx, input.roles, input.warehouses ?? null, by);
     const now = this.clock();
     const email = input.email.trim().toLowerCase();
     const id = newId(now);
@@ -46,10 +48,11 @@ export class UserService {
       })
       .execute()
       .catch((e: unknown) => duplicateAsConflict(e, 'email', email));
-    return this.get(id, trx);
+    return this.view(await this.row(id, trx));
   }
 
-  async list(query: z.infer<typeof userQuery>) {
+  /** The people `by` may see: with a scope inside theirs. */
+  async list(query: z.infer<typeof userQuery>, by: Principal) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.db.selectFrom('users').selectAll();
@@ -59,10 +62,12 @@ export class UserService {
     }
     if (query.role) q = q.where(contains('roles', `"${query.role}"`));
     if (after) q = q.where('email', '>', String(after[0]));
-    const rows = await q
-      .orderBy('email')
-      .limit(limit + 1)
-      .execute();
+    q = q.orderBy('email');
+    // People are few; a scoped reader's page is filtered here rather than in SQL over JSON.
+    const rows =
+      by.warehouses === null
+        ? await q.limit(limit + 1).execute()
+        : (await q.execute()).filter((r) => scopeWithin(by, storedScope(r.warehouses))).slice(0, limit + 1);
     return toPage(
       rows,
       limit,
@@ -71,8 +76,20 @@ export class UserService {
     );
   }
 
-  async get(id: string, db: Kysely<DB> = this.db): Promise<User> {
-    return this.view(await this.row(id, db));
+  /** A person `by` may see (`404` for anyone working outside their warehouses). */
+  async get(id: string, by: Principal, db: Kysely<DB> = this.db): Promise<User> {
+    return this.view(await this.visibleRow(id, by, db));
+  }
+
+  /**
+   * A person `by` may change: visible to them and holding nothing they do not hold themselves
+   * (`403` naming the first permission beyond theirs).
+   */
+  async manageable(id: string, by: Principal, db: Kysely<DB> = this.db): Promise<Selectable<UsersTable>> {
+    const row = await this.visibleRow(id, by, db);
+    const roles = JSON.parse(row.roles) as string[];
+    requirePermissionsWithin(by, await this.roles.permissionsOf(roles, db), row.email);
+    return row;
   }
 
   /** Changes name, roles, warehouses or disables (If-Match); roles and warehouses apply at once. */
@@ -83,14 +100,19 @@ export class UserService {
     expected: number | null,
     p: Principal,
   ) {
-    const current = await this.row(id, trx);
+    const current = await this.manageable(id, p, trx);
     checkVersion(expected, current.version);
     if (
       current.id === p.userId &&
       (patch.disabled === true || (patch.roles && !patch.roles.includes('admin')))
     )
       throw new Problem('conflict', 'you cannot disable yourself or take away your own administrator role');
-    await this.checkGrants(trx, patch.roles ?? null, patch.warehouses ?? null);
+    await this.checkGrants(
+      trx,
+      patch.roles ?? null,
+      patch.warehouses === undefined ? storedScope(current.warehouses) : patch.warehouses,
+      p,
+    );
     await trx
       .updateTable('users')
       .set({
@@ -107,12 +129,12 @@ export class UserService {
       .execute();
     if (patch.disabled === true) await this.sessions.revokeAll(trx, current.id);
     else await this.sessions.userChanged(trx, current.id);
-    return this.get(current.id, trx);
+    return this.view(await this.row(current.id, trx));
   }
 
   /** An administrator sets a new password: every session of the person ends, a lock is lifted. */
-  async resetPassword(trx: Trx, id: string, password: string): Promise<User> {
-    const current = await this.row(id, trx);
+  async resetPassword(trx: Trx, id: string, password: string, by: Principal): Promise<User> {
+    const current = await this.manageable(id, by, trx);
     await trx
       .updateTable('users')
       .set({
@@ -125,7 +147,7 @@ export class UserService {
       .where('id', '=', current.id)
       .execute();
     await this.sessions.revokeAll(trx, current.id);
-    return this.get(current.id, trx);
+    return this.view(await this.row(current.id, trx));
   }
 
   /** A person changes their own password, proving the current one; their other sessions end. */
@@ -145,8 +167,16 @@ export class UserService {
     await this.sessions.revokeAll(trx, current.id, p.sessionId);
   }
 
-  /** Roles must exist and warehouses must be real codes; one `400` names every bad one. */
-  private async checkGrants(trx: Trx, roles: readonly string[] | null, warehouses: readonly string[] | null) {
+  /**
+   * Roles must exist and warehouses must be real codes (one `400` names every bad one), and both
+   * must be within what `by` holds (`403`).
+   */
+  private async checkGrants(
+    trx: Trx,
+    roles: readonly string[] | null,
+    warehouses: WarehouseScope,
+    by: Principal,
+  ) {
     const errors: FieldError[] = [];
     for (const r of roles ? await this.roles.unknown(roles, trx) : [])
       errors.push({ path: `roles.${r.index}`, message: `role ${r.name} does not exist` });
@@ -163,6 +193,15 @@ export class UserService {
       });
     }
     if (errors.length > 0) throw invalid(errors);
+    if (roles)
+      requirePermissionsWithin(by, await this.roles.permissionsOf(roles, trx), 'a person you manage');
+    requireWarehousesWithin(by, warehouses);
+  }
+
+  private async visibleRow(id: string, by: Principal, db: Kysely<DB>): Promise<Selectable<UsersTable>> {
+    const row = await this.row(id, db);
+    if (!scopeWithin(by, storedScope(row.warehouses))) throw notFound('user', id);
+    return row;
   }
 
   private async row(id: string, db: Kysely<DB>): Promise<Selectable<UsersTable>> {
@@ -181,7 +220,7 @@ export class UserService {
       email: r.email,
       name: r.name,
       roles: JSON.parse(r.roles) as string[],
-      warehouses: r.warehouses === null ? null : (JSON.parse(r.warehouses) as string[]),
+      warehouses: storedScope(r.warehouses),
       disabled: r.disabled !== 0n,
       locked: r.locked_until !== null && Number(r.locked_until) > this.clock(),
       lastLoginAt: isoOrNull(r.last_login_at),

@@ -26,6 +26,18 @@ export const quantity = z
   }, 'must have at most 3 decimal places')
   .meta({ description: 'Quantity, > 0, at most 3 decimal places', example: 10 });
 
+/** A quantity that may also be 0 (a count, a threshold): 0 or more, at most 3 decimal places. */
+export const quantityOrZero = z
+  .number({ error: typeError('must be a number') })
+  .min(0, { error: 'must be 0 or more' })
+  .superRefine((n, ctx) => {
+    if (n <= 0) return;
+    const checked = quantity.safeParse(n);
+    if (!checked.success)
+      ctx.addIssue({ code: 'custom', message: checked.error.issues[0]?.message ?? 'is not a quantity' });
+  })
+  .meta({ description: 'Quantity, 0 or more, at most 3 decimal places' });
+
 /** Money in: a decimal number or string, 0 or more, with at most 4 decimal places. */
 export const moneyInput = z
   .union([z.number(), z.string()], { error: typeError('must be a decimal number or string') })

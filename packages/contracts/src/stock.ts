@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { businessDate, money, pageQuery, signedQuantity, timeBound, userRef } from './common';
+import {
+  businessDate,
+  code,
+  money,
+  pageQuery,
+  quantityOrZero,
+  queryFlag,
+  signedQuantity,
+  timeBound,
+  userRef,
+} from './common';
 
 /** One SKU × warehouse with the quantities people act on. */
 export const stockRow = z.object({
@@ -14,6 +24,10 @@ export const stockRow = z.object({
   available: signedQuantity,
   inTransit: signedQuantity,
   incoming: signedQuantity,
+  safetyStock: signedQuantity
+    .nullable()
+    .meta({ description: 'The safety stock set for this SKU in this warehouse; null when none is set' }),
+  belowSafetyStock: z.boolean().meta({ description: 'available < safetyStock' }),
 });
 export const stockQuery = pageQuery.extend({
   sku: z.string().optional(),
@@ -21,6 +35,35 @@ export const stockQuery = pageQuery.extend({
   category: z.string().optional(),
   region: z.string().optional(),
   q: z.string().optional(),
+  belowSafetyStock: queryFlag
+    .optional()
+    .meta({ description: 'true: only rows whose available quantity is below their safety stock' }),
+});
+
+/** Safety stock and min/max of a SKU in a warehouse (安全库存, 最低/最高库存). */
+export const stockLevel = z.object({
+  sku: z.string(),
+  warehouse: z.string(),
+  safetyStock: signedQuantity,
+  min: signedQuantity.nullable(),
+  max: signedQuantity.nullable(),
+  updatedAt: z.string(),
+});
+export const stockLevelSet = z
+  .object({
+    sku: code,
+    warehouse: code,
+    safetyStock: quantityOrZero,
+    min: quantityOrZero.nullable().optional(),
+    max: quantityOrZero.nullable().optional(),
+  })
+  .superRefine((v, ctx) => {
+    if (v.min != null && v.max != null && v.min > v.max)
+      ctx.addIssue({ code: 'custom', path: ['max'], message: 'must be at least min' });
+  });
+export const stockLevelQuery = pageQuery.extend({
+  sku: z.string().optional(),
+  warehouse: z.string().optional(),
 });
 export type StockRow = z.infer<typeof stockRow>;
 

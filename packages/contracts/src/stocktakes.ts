@@ -1,19 +1,7 @@
 import { z } from 'zod';
-import { code, money, quantity, signedQuantity, text, typeError, userRef } from './common';
+import { code, money, quantityOrZero, signedQuantity, text, userRef } from './common';
 import { documentHead, documentNotes, documentQuery } from './documents';
 import { lotCode } from './receipts';
-
-/** A counted quantity: 0 or more, at most 3 decimal places (0 = the shelf is empty). */
-const countedQuantity = z
-  .number({ error: typeError('must be a number') })
-  .min(0, { error: 'must be 0 or more' })
-  .superRefine((n, ctx) => {
-    if (n <= 0) return;
-    const checked = quantity.safeParse(n);
-    if (!checked.success)
-      ctx.addIssue({ code: 'custom', message: checked.error.issues[0]?.message ?? 'is not a quantity' });
-  })
-  .meta({ description: 'Counted quantity, 0 or more, at most 3 decimal places', example: 97 });
 
 export const stocktakeCreate = z.object({
   warehouse: code,
@@ -33,7 +21,10 @@ export const stocktakeCreate = z.object({
 
 export const stocktakeCountLine = z.object({
   sku: code,
-  countedQty: countedQuantity,
+  countedQty: quantityOrZero.meta({
+    description: 'Counted quantity, 0 or more, at most 3 decimal places',
+    example: 97,
+  }),
   batch: lotCode.optional().meta({ description: 'Required for batch-tracked SKUs; ignored for others' }),
   bin: lotCode
     .optional()

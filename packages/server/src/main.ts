@@ -38,6 +38,7 @@ import { SalesOrderService } from './modules/sales/sales-orders.service';
 import { SalesReturnService } from './modules/sales/sales-returns.service';
 import { StockQueries } from './modules/stock/stock.queries';
 import { registerStockRoutes } from './modules/stock/stock.routes';
+import { StockLevelService } from './modules/stock/stock-levels.service';
 import { registerStocktakeRoutes } from './modules/stocktakes/stocktakes.routes';
 import { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import { registerTransferRoutes } from './modules/transfers/transfers.routes';
@@ -89,6 +90,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     suppliers: new PartnerService(db, 'suppliers', clock),
     customers: new PartnerService(db, 'customers', clock),
     stock: new StockQueries(db, timeZone),
+    stockLevels: new StockLevelService(db, references, clock),
     movement: new MovementReport(db),
     batches: new BatchStock(db, timeZone, clock),
     reservations: new ReservationService(database, references, idempotency, clock),

@@ -18,6 +18,7 @@ import type { ReservationService } from './modules/reservations/reservations.ser
 import type { SalesOrderService } from './modules/sales/sales-orders.service';
 import type { SalesReturnService } from './modules/sales/sales-returns.service';
 import type { StockQueries } from './modules/stock/stock.queries';
+import type { StockLevelService } from './modules/stock/stock-levels.service';
 import type { StocktakeService } from './modules/stocktakes/stocktakes.service';
 import type { TransferService } from './modules/transfers/transfers.service';
 import type { ApiTokenService } from './modules/users/api-tokens.service';
@@ -45,6 +46,7 @@ export interface Services {
   suppliers: PartnerService;
   customers: PartnerService;
   stock: StockQueries;
+  stockLevels: StockLevelService;
   movement: MovementReport;
   batches: BatchStock;
   reservations: ReservationService;

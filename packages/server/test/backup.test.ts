@@ -142,6 +142,9 @@ async function shopWithEveryTable(ts: TestServer): Promise<{ wh: string; sku: st
   await act(ts, '/api/v1/quarantine/hold', { warehouse: wh, lines: [{ sku, qty: 3 }] }, 201);
   const count = await act(ts, '/api/v1/stocktakes', { warehouse: wh, skus: [sku] }, 201);
   await act(ts, `/api/v1/stocktakes/${count.id}/counts`, { lines: [{ sku, countedQty: 99_990 }] });
+  expect((await ts.api('PUT', '/api/v1/stock-levels', { sku, warehouse: wh, safetyStock: 50 })).status).toBe(
+    200,
+  );
   await peopleInEveryTable(ts);
   return { wh, sku };
 }

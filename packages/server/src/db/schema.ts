@@ -136,6 +136,15 @@ export interface StockBalancesTable {
   updated_at: Int;
 }
 
+export interface StockLevelsTable {
+  item_id: string;
+  warehouse_id: string;
+  safety_stock: Int;
+  min_qty: Int | null;
+  max_qty: Int | null;
+  updated_at: Int;
+}
+
 export interface LedgerEntriesTable {
   seq: Serial;
   at: Int;
@@ -381,6 +390,7 @@ export interface DB {
   suppliers: SuppliersTable;
   customers: PartnersTable;
   stock_balances: StockBalancesTable;
+  stock_levels: StockLevelsTable;
   ledger_entries: LedgerEntriesTable;
   cost_layers: CostLayersTable;
   layer_takes: LayerTakesTable;

@@ -52,6 +52,27 @@ export async function loadMasterData(shop: DemoShop, at: number): Promise<DemoIt
   return items;
 }
 
+/**
+ * Sets a safety stock (about a week of sales) and min/max for every SKU each warehouse carries:
+ * the dashboard and the low-stock list have real thresholds to compare with.
+ */
+export async function setStockLevels(shop: DemoShop, at: number): Promise<void> {
+  await shop.act(at, async (trx) => {
+    for (const w of DEMO_WAREHOUSES)
+      for (const item of shop.items.filter((i) => w.kind === 'warehouse' || i.inStore)) {
+        const target = targetOf(w.code, item);
+        const safetyStock = Math.ceil(target / 5);
+        await shop.s.stockLevels.set(trx, {
+          sku: item.sku,
+          warehouse: w.code,
+          safetyStock,
+          min: safetyStock,
+          max: target * 2,
+        });
+      }
+  });
+}
+
 /** A few best sellers and a long tail (a Zipf curve over a shuffled order), averaging 1. */
 function rankByPopularity(shop: DemoShop, items: DemoItem[]): void {
   const order = items.map((item) => ({ item, key: shop.random() })).sort((a, b) => a.key - b.key);

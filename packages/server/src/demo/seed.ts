@@ -2,7 +2,7 @@ import type { Database } from '../db/connect';
 import { principalOf } from '../modules/auth/principal';
 import { demoDays } from './calendar';
 import { DEMO_CUSTOMERS, DEMO_SUPPLIERS, DEMO_WAREHOUSES } from './catalog';
-import { loadMasterData, receiveOpeningStock } from './master-data';
+import { loadMasterData, receiveOpeningStock, setStockLevels } from './master-data';
 import { PurchasingHistory } from './purchasing-history';
 import { ReturnsHistory } from './returns-history';
 import { SalesHistory } from './sales-history';
@@ -42,6 +42,7 @@ export async function seedDemo(
   if (!items) return null;
   shop.items = items;
   const receipts = await receiveOpeningStock(shop, first);
+  await setStockLevels(shop, first.at(9));
 
   const purchasing = new PurchasingHistory(shop, HISTORY_DAYS - 1);
   const transfers = new TransferHistory(shop, HISTORY_DAYS - 1);

@@ -137,3 +137,20 @@ export async function shiftSideQuantity(
   const result = await update.executeTakeFirst();
   return result.numUpdatedRows > 0n;
 }
+
+/**
+ * Makes sure a SKU has a balance row in a warehouse (all zero when new), so that it is listed
+ * there before it has ever held stock — e.g. once a safety stock is set. Changes no quantity.
+ */
+export async function ensureBalanceRow(
+  trx: Trx,
+  itemId: string,
+  warehouseId: string,
+  at: number,
+): Promise<void> {
+  await trx
+    .insertInto('stock_balances')
+    .values({ item_id: itemId, warehouse_id: warehouseId, updated_at: at })
+    .onConflict((oc) => oc.columns(['item_id', 'warehouse_id']).doNothing())
+    .execute();
+}

@@ -37,7 +37,10 @@ export class StockQueries {
     private readonly timeZone: string,
   ) {}
 
-  /** One row per SKU × warehouse that has ever held stock, with the five quantities. */
+  /**
+   * One row per SKU × warehouse that has ever held stock (or has a safety stock set), with the
+   * five quantities and how available compares with the safety stock.
+   */
   async stock(
     query: z.infer<typeof stockQuery>,
     scope: WarehouseScope = null,
@@ -48,6 +51,9 @@ export class StockQueries {
       .selectFrom('stock_balances as b')
       .innerJoin('items', 'items.id', 'b.item_id')
       .innerJoin('warehouses', 'warehouses.id', 'b.warehouse_id')
+      .leftJoin('stock_levels as l', (join) =>
+        join.onRef('l.item_id', '=', 'b.item_id').onRef('l.warehouse_id', '=', 'b.warehouse_id'),
+      )
       .select([
         'items.sku',
         'items.name',
@@ -59,12 +65,15 @@ export class StockQueries {
         'b.quarantined',
         'b.in_transit',
         'b.incoming',
+        'l.safety_stock',
       ]);
     if (query.sku) q = q.where('items.sku', '=', query.sku);
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
     if (query.category) q = q.where('items.category', '=', query.category);
     q = q.where(matching({}, scope));
     if (query.region) q = q.where('warehouses.region', '=', query.region);
+    if (query.belowSafetyStock === true)
+      q = q.where(sql<boolean>`b.on_hand - b.reserved - b.quarantined < l.safety_stock`);
     if (query.q) {
       const search = query.q;
       q = q.where((eb) =>
@@ -89,19 +98,24 @@ export class StockQueries {
       rows,
       limit,
       (r) => [r.sku, r.code],
-      (r) => ({
-        sku: r.sku,
-        itemId: r.item_id,
-        name: r.name,
-        warehouse: r.code,
-        warehouseId: r.warehouse_id,
-        onHand: qtyOut(r.on_hand),
-        reserved: qtyOut(r.reserved),
-        quarantined: qtyOut(r.quarantined),
-        available: qtyOut(r.on_hand - r.reserved - r.quarantined),
-        inTransit: qtyOut(r.in_transit),
-        incoming: qtyOut(r.incoming),
-      }),
+      (r) => {
+        const available = r.on_hand - r.reserved - r.quarantined;
+        return {
+          sku: r.sku,
+          itemId: r.item_id,
+          name: r.name,
+          warehouse: r.code,
+          warehouseId: r.warehouse_id,
+          onHand: qtyOut(r.on_hand),
+          reserved: qtyOut(r.reserved),
+          quarantined: qtyOut(r.quarantined),
+          available: qtyOut(available),
+          inTransit: qtyOut(r.in_transit),
+          incoming: qtyOut(r.incoming),
+          safetyStock: r.safety_stock === null ? null : qtyOut(r.safety_stock),
+          belowSafetyStock: r.safety_stock !== null && available < r.safety_stock,
+        };
+      },
     );
   }
 

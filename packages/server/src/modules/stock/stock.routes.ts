@@ -4,16 +4,20 @@ import {
   ledgerQuery,
   page,
   problem,
+  stockLevel,
+  stockLevelQuery,
+  stockLevelSet,
   stockQuery,
   stockRow,
   valuationQuery,
   valuationReport,
 } from '@onhand/contracts';
 import { parseTimeBound } from '@onhand/domain';
-import { type App, authorize } from '../../http/app';
+import { type App, authorize, claimFor, sendResult } from '../../http/app';
 import { sendCsv } from '../../http/csv';
 import { invalid } from '../../http/problem';
 import type { Services } from '../../services';
+import { requireBodyInScope } from '../auth/warehouse-scope';
 import type { ValuedPage } from './stock.queries';
 
 /** Reads a `from`/`to` pair into half-open instants. */
@@ -41,6 +45,31 @@ export function registerStockRoutes(app: App, s: Services): void {
     async (request) => {
       const p = authorize(request, 'stock.read');
       return s.stock.stock(request.query, p.warehouses);
+    },
+  );
+  app.get(
+    '/api/v1/stock-levels',
+    { schema: { tags: ['stock'], querystring: stockLevelQuery, response: { 200: page(stockLevel) } } },
+    async (request) => s.stockLevels.list(request.query, authorize(request, 'stock.read').warehouses),
+  );
+  app.put(
+    '/api/v1/stock-levels',
+    {
+      schema: {
+        tags: ['stock'],
+        summary: 'Set the safety stock and min/max of a SKU in a warehouse',
+        body: stockLevelSet,
+        response: { 200: stockLevel, 400: problem, 403: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'item.manage');
+      requireBodyInScope(p.warehouses, request.body);
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 200,
+        body: await s.stockLevels.set(trx, request.body),
+      }));
+      return sendResult(reply, result);
     },
   );
   app.get(

@@ -57,3 +57,37 @@ export function afterKey(
   });
   return sql<boolean>`(${sql.join(branches, sql` or `)})`;
 }
+
+/** A query that can be cut into keyset pages (a Kysely select query fits). */
+interface KeysetQuery<Row> {
+  where(condition: RawBuilder<boolean>): KeysetQuery<Row>;
+  orderBy(expression: RawBuilder<unknown>): KeysetQuery<Row>;
+  limit(limit: number): KeysetQuery<Row>;
+  execute(): Promise<Row[]>;
+}
+
+/**
+ * One page of a query sorted by some columns (each row answering their values under `keys`),
+ * after the cursor of the page before.
+ */
+export async function keysetPage<Row, Out>(
+  query: KeysetQuery<Row>,
+  sort: { columns: readonly string[]; keyOf: (row: Row) => readonly (string | number)[] },
+  page: { cursor?: string | undefined; limit?: number | undefined },
+  map: (row: Row) => Out,
+): Promise<{ items: Out[]; nextCursor: string | null }> {
+  const limit = page.limit ?? DEFAULT_LIMIT;
+  const after = decodeCursor(
+    page.cursor,
+    sort.columns.map(() => 'string'),
+  );
+  let q = after ? query.where(afterKey(sort.columns, after)) : query;
+  for (const column of sort.columns) q = q.orderBy(sql.ref(column));
+  return toPage(await q.limit(limit + 1).execute(), limit, sort.keyOf, map);
+}
+
+/** Rows sorted by SKU, then warehouse code: most stock lists. */
+export const BY_SKU_AND_WAREHOUSE = {
+  columns: ['items.sku', 'warehouses.code'],
+  keyOf: (r: { sku: string; code: string }) => [r.sku, r.code],
+} as const;

@@ -5,7 +5,7 @@ import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { isoOut, qtyOut } from '../../http/format';
-import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import { BY_SKU_AND_WAREHOUSE, keysetPage } from '../../http/pagination';
 import { type FieldError, invalid } from '../../http/problem';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Trx } from '../../ledger/types';
@@ -13,6 +13,7 @@ import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { actorOf } from '../documents/document-store';
 import { type References, skuPaths } from '../references';
+import { matching } from '../reports/report-filters';
 
 /**
  * Quarantine (待处理): stock on hand that is not for sale. Damaged goods are held; inspected goods
@@ -63,34 +64,19 @@ export class QuarantineService {
 
   /** What is held, per SKU × warehouse. */
   async list(query: z.infer<typeof quarantineQuery>, scope: WarehouseScope = null) {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor(query.cursor, ['string', 'string']);
-    let q = this.db
+    const q = this.db
       .selectFrom('stock_balances as b')
-      .innerJoin('items as i', 'i.id', 'b.item_id')
-      .innerJoin('warehouses as w', 'w.id', 'b.warehouse_id')
-      .select(['i.sku', 'b.item_id', 'w.code', 'b.warehouse_id', 'b.quarantined'])
-      .where('b.quarantined', '>', 0n);
-    if (query.sku) q = q.where('i.sku', '=', query.sku);
-    if (query.warehouse) q = q.where('w.code', '=', query.warehouse);
-    if (scope) q = q.where('w.code', 'in', scope.length > 0 ? [...scope] : ['']);
-    if (after) q = q.where(afterKey(['i.sku', 'w.code'], after));
-    const rows = await q
-      .orderBy('i.sku')
-      .orderBy('w.code')
-      .limit(limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      limit,
-      (r) => [r.sku, r.code],
-      (r) => ({
-        sku: r.sku,
-        itemId: r.item_id,
-        warehouse: r.code,
-        warehouseId: r.warehouse_id,
-        qty: qtyOut(r.quarantined),
-      }),
-    );
+      .innerJoin('items', 'items.id', 'b.item_id')
+      .innerJoin('warehouses', 'warehouses.id', 'b.warehouse_id')
+      .select(['items.sku', 'b.item_id', 'warehouses.code', 'b.warehouse_id', 'b.quarantined'])
+      .where('b.quarantined', '>', 0n)
+      .where(matching({ sku: query.sku, warehouse: query.warehouse }, scope));
+    return keysetPage(q, BY_SKU_AND_WAREHOUSE, query, (r) => ({
+      sku: r.sku,
+      itemId: r.item_id,
+      warehouse: r.code,
+      warehouseId: r.warehouse_id,
+      qty: qtyOut(r.quarantined),
+    }));
   }
 }

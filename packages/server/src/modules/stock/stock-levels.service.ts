@@ -4,7 +4,7 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { isoOut, qtyOut } from '../../http/format';
-import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import { BY_SKU_AND_WAREHOUSE, keysetPage } from '../../http/pagination';
 import { ensureBalanceRow } from '../../ledger/balances';
 import type { Trx } from '../../ledger/types';
 import type { WarehouseScope } from '../auth/warehouse-scope';
@@ -54,24 +54,16 @@ export class StockLevelService {
 
   /** The levels set, by SKU and warehouse, within a scope. */
   async list(query: z.infer<typeof stockLevelQuery>, scope: WarehouseScope, db: Kysely<DB> = this.db) {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor(query.cursor, ['string', 'string']);
-    let q = db
+    const q = db
       .selectFrom('stock_levels as l')
       .innerJoin('items', 'items.id', 'l.item_id')
       .innerJoin('warehouses', 'warehouses.id', 'l.warehouse_id')
       .select(['items.sku', 'warehouses.code', 'l.safety_stock', 'l.min_qty', 'l.max_qty', 'l.updated_at'])
       .where(matching({ sku: query.sku, warehouse: query.warehouse }, scope));
-    if (after) q = q.where(afterKey(['items.sku', 'warehouses.code'], after));
-    const rows = await q
-      .orderBy('items.sku')
-      .orderBy('warehouses.code')
-      .limit(limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      limit,
-      (r) => [r.sku, r.code],
+    return keysetPage(
+      q,
+      BY_SKU_AND_WAREHOUSE,
+      query,
       (r): StockLevel => ({
         sku: r.sku,
         warehouse: r.code,

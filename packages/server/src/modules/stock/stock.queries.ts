@@ -11,7 +11,14 @@ import { type Kysely, sql } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
 import { isoOut, moneyOut, qtyOut } from '../../http/format';
-import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
+import {
+  afterKey,
+  BY_SKU_AND_WAREHOUSE,
+  DEFAULT_LIMIT,
+  decodeCursor,
+  keysetPage,
+  toPage,
+} from '../../http/pagination';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { contains } from '../master-data';
 import { matching } from '../reports/report-filters';
@@ -45,8 +52,6 @@ export class StockQueries {
     query: z.infer<typeof stockQuery>,
     scope: WarehouseScope = null,
   ): Promise<{ items: StockRow[]; nextCursor: string | null }> {
-    const limit = query.limit ?? DEFAULT_LIMIT;
-    const after = decodeCursor(query.cursor, ['string', 'string']);
     let q = this.db
       .selectFrom('stock_balances as b')
       .innerJoin('items', 'items.id', 'b.item_id')
@@ -88,35 +93,24 @@ export class StockQueries {
         ]),
       );
     }
-    if (after) q = q.where(afterKey(['items.sku', 'warehouses.code'], after));
-    const rows = await q
-      .orderBy('items.sku')
-      .orderBy('warehouses.code')
-      .limit(limit + 1)
-      .execute();
-    return toPage(
-      rows,
-      limit,
-      (r) => [r.sku, r.code],
-      (r) => {
-        const available = r.on_hand - r.reserved - r.quarantined;
-        return {
-          sku: r.sku,
-          itemId: r.item_id,
-          name: r.name,
-          warehouse: r.code,
-          warehouseId: r.warehouse_id,
-          onHand: qtyOut(r.on_hand),
-          reserved: qtyOut(r.reserved),
-          quarantined: qtyOut(r.quarantined),
-          available: qtyOut(available),
-          inTransit: qtyOut(r.in_transit),
-          incoming: qtyOut(r.incoming),
-          safetyStock: r.safety_stock === null ? null : qtyOut(r.safety_stock),
-          belowSafetyStock: r.safety_stock !== null && available < r.safety_stock,
-        };
-      },
-    );
+    return keysetPage(q, BY_SKU_AND_WAREHOUSE, query, (r): StockRow => {
+      const available = r.on_hand - r.reserved - r.quarantined;
+      return {
+        sku: r.sku,
+        itemId: r.item_id,
+        name: r.name,
+        warehouse: r.code,
+        warehouseId: r.warehouse_id,
+        onHand: qtyOut(r.on_hand),
+        reserved: qtyOut(r.reserved),
+        quarantined: qtyOut(r.quarantined),
+        available: qtyOut(available),
+        inTransit: qtyOut(r.in_transit),
+        incoming: qtyOut(r.incoming),
+        safetyStock: r.safety_stock === null ? null : qtyOut(r.safety_stock),
+        belowSafetyStock: r.safety_stock !== null && available < r.safety_stock,
+      };
+    });
   }
 
   /** Ledger entries, newest first. */

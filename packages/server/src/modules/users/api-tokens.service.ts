@@ -127,6 +127,7 @@ export class ApiTokenService {
       warehouses: row.warehouses === null ? null : (JSON.parse(row.warehouses) as string[]),
       permissions: PERMISSIONS.filter((p) => granted.has(p)),
       sessionId: row.id,
+      viaApiToken: true,
     };
   }
 

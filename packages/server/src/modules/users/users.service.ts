@@ -11,7 +11,20 @@ import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
 import type { SessionService } from '../auth/sessions.service';
 import { checkVersion, contains, duplicateAsConflict } from '../master-data';
+import { unknownWarehouses } from '../references';
 import type { RoleService } from './roles.service';
+
+/**
+ * A new person as kept until created: the password already hashed, so that a request waiting for
+ * approval never holds it in clear.
+ */
+export type UserCreateRequest = Omit<z.infer<typeof userCreate>, 'password'> & { passwordHash: string };
+
+/** A create request with its password hashed (argon2id). */
+export async function withHashedPassword(input: z.infer<typeof userCreate>): Promise<UserCreateRequest> {
+  const { password, ...rest } = input;
+  return { ...rest, passwordHash: await hashPassword(password) };
+}
 
 /**
  * People who sign in: created by an administrator with roles and (optionally) the warehouses they
@@ -26,7 +39,7 @@ export class UserService {
     private readonly clock: () => number,
   ) {}
 
-  async create(trx: Trx, input: z.infer<typeof userCreate>): Promise<User> {
+  async create(trx: Trx, input: UserCreateRequest): Promise<User> {
     await this.checkGrants(trx, input.roles, input.warehouses ?? null);
     const now = this.clock();
     const email = input.email.trim().toLowerCase();
@@ -37,7 +50,7 @@ export class UserService {
         id,
         email,
         name: input.name,
-        password_hash: await hashPassword(input.password),
+        password_hash: input.passwordHash,
         roles: JSON.stringify(input.roles),
         warehouses: input.warehouses ? JSON.stringify(input.warehouses) : null,
         disabled: 0,
@@ -150,18 +163,7 @@ export class UserService {
     const errors: FieldError[] = [];
     for (const r of roles ? await this.roles.unknown(roles, trx) : [])
       errors.push({ path: `roles.${r.index}`, message: `role ${r.name} does not exist` });
-    if (warehouses && warehouses.length > 0) {
-      const found = await trx
-        .selectFrom('warehouses')
-        .select('code')
-        .where('code', 'in', [...warehouses])
-        .execute();
-      const known = new Set(found.map((w) => w.code));
-      warehouses.forEach((code, i) => {
-        if (!known.has(code))
-          errors.push({ path: `warehouses.${i}`, message: `warehouse ${code} does not exist` });
-      });
-    }
+    errors.push(...(await unknownWarehouses(trx, warehouses ?? [])));
     if (errors.length > 0) throw invalid(errors);
   }
 

@@ -14,6 +14,7 @@ import { requireFreshCode } from '../auth/second-factor';
 import { inScope, scopedWarehouseIds } from '../auth/warehouse-scope';
 import type { ActionRequest, ApprovableAction, KeptRequest, Weighed } from './approvable-actions';
 import type { ApprovalRuleService } from './approval-rules.service';
+import { withdrawApprovals } from './withdraw';
 
 /** Where a caller sends a TOTP code with the action itself (the approve body takes `totp`). */
 export const TOTP_HEADER = 'X-TOTP-Code';
@@ -44,7 +45,7 @@ export class ApprovalService {
   async gate(trx: Trx, r: ActionRequest, totp: string | undefined): Promise<HttpResult | null> {
     const body = JSON.stringify(r.body ?? null);
     const waiting = await this.waiting(trx, r, body);
-    if (waiting) return this.answer(trx, waiting, r, totp);
+    if (waiting && !(await this.withdrawnAsStale(trx, waiting, r))) return this.answer(trx, waiting, r, totp);
     const action = this.actions[r.action];
     const demand = await this.rules.demand(trx, r.action, () => action.weigh(trx, r));
     if (!demand) return null;
@@ -84,6 +85,24 @@ export class ApprovalService {
       .where('body', '=', body)
       .executeTakeFirst();
     return row?.id ?? null;
+  }
+
+  /**
+   * True when a waiting approval was kept against another version of its target (it was edited
+   * since): it could only fail, so asking again withdraws it and a new one is kept.
+   */
+  private async withdrawnAsStale(trx: Trx, id: string, r: ActionRequest): Promise<boolean> {
+    const kept = await trx
+      .selectFrom('approvals')
+      .select('target_version')
+      .where('id', '=', id)
+      .executeTakeFirstOrThrow();
+    if (kept.target_version === null || r.target.id === null) return false;
+    const { version } = await this.actions[r.action].weigh(trx, r);
+    if (version === Number(kept.target_version)) return false;
+    const reason = 'withdrawn: it changed after the approval was asked for';
+    await withdrawApprovals(trx, r.target.id, { userId: r.principal.userId, at: this.clock() }, reason, id);
+    return true;
   }
 
   /** `202 approval_required` to the approval's maker; anyone else decides it (`200` with the result). */
@@ -299,7 +318,7 @@ export class ApprovalService {
     const mayDecide =
       row !== undefined &&
       p.permissions.includes(this.actions[row.action as ApprovalAction].permission) &&
-      inScope(p.warehouses, row.warehouse ?? undefined);
+      (row.warehouse === null || inScope(p.warehouses, row.warehouse));
     if (!row || (row.maker_id !== p.userId && !mayDecide)) throw notFound('approval', id);
     return row;
   }

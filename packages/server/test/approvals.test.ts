@@ -38,6 +38,15 @@ async function waitingWriteOff(ts: TestServer, wh: string, sku: string, qty: num
   return { doc, approvalId: asked.body.approvalId ?? '' };
 }
 
+/** 1000 in stock at 2, a rule on write-offs above 100, and two managers: one asks, one decides. */
+async function writeOffDesk(ts: TestServer) {
+  const { wh, sku } = await stockedItem(ts, 1000, 2);
+  await addRule(ts, { action: 'write_off.post', threshold: 100 });
+  const maker = await signInAs(ts, 'warehouse_manager');
+  const checker = await signInAs(ts, 'warehouse_manager');
+  return { wh, sku, maker, checker };
+}
+
 function decide(ts: TestServer, id: string, token: string, verb: 'approve' | 'reject', body?: unknown) {
   return ts.api<ApprovalView & { code?: string; detail?: string }>(
     'POST',
@@ -138,10 +147,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('cannot be approved by its maker; another manager approves it once: stock and ledger change once', async () => {
       const ts = server();
-      const { wh, sku } = await stockedItem(ts, 1000, 2);
-      await addRule(ts, { action: 'write_off.post', threshold: 100 });
-      const maker = await signInAs(ts, 'warehouse_manager', [wh]);
-      const checker = await signInAs(ts, 'warehouse_manager', [wh]);
+      const { wh, sku, maker, checker } = await writeOffDesk(ts);
       const { doc, approvalId } = await waitingWriteOff(ts, wh, sku, 100, maker);
 
       const own = await decide(ts, approvalId, maker, 'approve');
@@ -182,10 +188,7 @@ for (const kind of testDatabaseKinds()) {
 
     it('a rejected approval changes nothing, and an action that fails leaves its approval pending', async () => {
       const ts = server();
-      const { wh, sku } = await stockedItem(ts, 1000, 2);
-      await addRule(ts, { action: 'write_off.post', threshold: 100 });
-      const maker = await signInAs(ts, 'warehouse_manager');
-      const checker = await signInAs(ts, 'warehouse_manager');
+      const { wh, sku, maker, checker } = await writeOffDesk(ts);
       const { doc, approvalId } = await waitingWriteOff(ts, wh, sku, 100, maker);
       const rejected = await decide(ts, approvalId, checker, 'reject', { reason: 'count it again' });
       expect(rejected.body).toMatchObject({ status: 'rejected', reason: 'count it again', result: null });
@@ -205,6 +208,38 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(pending.body).toMatchObject({ status: 'pending', decidedBy: null });
       expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 200 });
+      await expectBooksAgree(ts);
+    });
+
+    it('a document edited after asking cannot be approved as it was; asking again or cancelling withdraws the approval', async () => {
+      const ts = server();
+      const { wh, sku, maker, checker } = await writeOffDesk(ts);
+      const { doc, approvalId } = await waitingWriteOff(ts, wh, sku, 100, maker);
+      const lines = [{ sku, qty: 150, reason: 'damage' }];
+      expect((await ts.api('PATCH', `/api/v1/write-offs/${doc.id}`, { lines })).status).toBe(200);
+      const stale = await decide(ts, approvalId, checker, 'approve');
+      expect(stale.status).toBe(409);
+      expect(stale.body).toMatchObject({ code: 'conflict' });
+      expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 1000 });
+
+      const again = await postWriteOff(ts, doc.id, maker);
+      expect(again.status).toBe(202);
+      expect(again.body.approvalId).not.toBe(approvalId);
+      const old = await ts.api<ApprovalView>('GET', `/api/v1/approvals/${approvalId}`);
+      expect(old.body.status).toBe('rejected');
+      expect(old.body.reason).toContain('withdrawn');
+      const approved = await decide(ts, again.body.approvalId ?? '', checker, 'approve');
+      expect(approved.body).toMatchObject({ status: 'approved', value: 300, result: { status: 'posted' } });
+      expect(await stockOf(ts, sku, wh)).toMatchObject({ onHand: 850 });
+
+      const cancelled = await waitingWriteOff(ts, wh, sku, 100, maker);
+      await act(ts, `/api/v1/write-offs/${cancelled.doc.id}/cancel`, { reason: 'found it' });
+      const withdrawn = await ts.api<ApprovalView>('GET', `/api/v1/approvals/${cancelled.approvalId}`);
+      expect(withdrawn.body).toMatchObject({
+        status: 'rejected',
+        reason: 'withdrawn: the document was cancelled',
+      });
+      expect(await approvalIds(ts, checker)).not.toContain(cancelled.approvalId);
       await expectBooksAgree(ts);
     });
 

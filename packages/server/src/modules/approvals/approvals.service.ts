@@ -4,7 +4,7 @@ import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { requirePermission } from '../../http/app';
-import { flagOut, isoOrNull, isoOut, moneyOut } from '../../http/format';
+import { flagOut } from '../../http/format';
 import type { HttpResult } from '../../http/idempotency';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { notFound, Problem } from '../../http/problem';
@@ -12,15 +12,13 @@ import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
 import { requireFreshCode } from '../auth/second-factor';
 import { inScope, scopedWarehouseIds } from '../auth/warehouse-scope';
-import type { ActionRequest, ApprovableAction, KeptRequest, Weighed } from './approvable-actions';
+import type { ActionRequest, ApprovableAction, Weighed } from './approvable-actions';
 import type { ApprovalRuleService } from './approval-rules.service';
+import { type ApprovalRow, keptOf, selectApprovals, viewOf } from './approval-view';
 import { withdrawApprovals } from './withdraw';
 
 /** Where a caller sends a TOTP code with the action itself (the approve body takes `totp`). */
 export const TOTP_HEADER = 'X-TOTP-Code';
-
-/** Keys of a kept request never shown back (a new person's password hash). */
-const HIDDEN_REQUEST_KEYS = ['passwordHash'];
 
 /**
  * Maker–checker (审批): an action a rule puts behind a second person is kept, not done, and runs
@@ -197,7 +195,7 @@ export class ApprovalService {
   async list(query: z.infer<typeof approvalQuery>, p: Principal) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
-    let q = this.select(this.db);
+    let q = selectApprovals(this.db);
     if (query.mine) q = q.where('a.maker_id', '=', p.userId);
     else {
       const actions = this.decidableActions(p);
@@ -314,7 +312,7 @@ export class ApprovalService {
 
   /** An approval row, or `404` for anyone but its maker and those who may decide it. */
   private async row(db: Kysely<DB>, id: string, p: Principal) {
-    const row = await this.select(db).where('a.id', '=', id).executeTakeFirst();
+    const row = await selectApprovals(db).where('a.id', '=', id).executeTakeFirst();
     const mayDecide =
       row !== undefined &&
       p.permissions.includes(this.actions[row.action as ApprovalAction].permission) &&
@@ -324,50 +322,6 @@ export class ApprovalService {
   }
 
   private async view(db: Kysely<DB>, id: string): Promise<Approval> {
-    return viewOf(await this.select(db).where('a.id', '=', id).executeTakeFirstOrThrow());
+    return viewOf(await selectApprovals(db).where('a.id', '=', id).executeTakeFirstOrThrow());
   }
-
-  private select(db: Kysely<DB>) {
-    return db
-      .selectFrom('approvals as a')
-      .leftJoin('warehouses as w', 'w.id', 'a.warehouse_id')
-      .leftJoin('users as m', 'm.id', 'a.maker_id')
-      .leftJoin('users as d', 'd.id', 'a.decided_by')
-      .selectAll('a')
-      .select(['w.code as warehouse', 'm.email as maker_email', 'd.email as decider_email']);
-  }
-}
-
-type ApprovalRow = Awaited<ReturnType<ReturnType<ApprovalService['select']>['executeTakeFirstOrThrow']>>;
-
-function keptOf(row: ApprovalRow): KeptRequest {
-  return {
-    target: { type: row.target_type, id: row.target_id },
-    body: JSON.parse(row.body) as unknown,
-    version: row.target_version === null ? null : Number(row.target_version),
-  };
-}
-
-function viewOf(r: ApprovalRow): Approval {
-  const request = JSON.parse(r.body) as unknown;
-  if (request !== null && typeof request === 'object')
-    for (const key of HIDDEN_REQUEST_KEYS) delete (request as Record<string, unknown>)[key];
-  return {
-    id: r.id,
-    action: r.action as ApprovalAction,
-    status: r.status as Approval['status'],
-    target: { type: r.target_type, id: r.target_id },
-    warehouse: r.warehouse,
-    warehouseId: r.warehouse_id,
-    value: r.value === null ? null : moneyOut(r.value),
-    requireTotp: flagOut(r.require_totp),
-    request,
-    maker: r.maker_email === null ? null : { id: r.maker_id, email: r.maker_email },
-    createdAt: isoOut(r.created_at),
-    decidedBy:
-      r.decided_by === null || r.decider_email === null ? null : { id: r.decided_by, email: r.decider_email },
-    decidedAt: isoOrNull(r.decided_at),
-    reason: r.reason,
-    result: r.result === null ? null : (JSON.parse(r.result) as unknown),
-  };
 }

@@ -212,12 +212,7 @@ export class ApprovalService {
       .orderBy('a.id', 'desc')
       .limit(limit + 1)
       .execute();
-    return toPage(
-      rows,
-      limit,
-      (r) => [r.id],
-      (r) => viewOf(r),
-    );
+    return toPage(rows, limit, (r) => [r.id], viewOf);
   }
 
   /** The actions a principal may decide: those whose permission they hold, and only as a person. */

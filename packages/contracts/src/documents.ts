@@ -27,6 +27,10 @@ export const documentHead = {
   updatedAt: z.string(),
   createdBy: userRef,
   history: z.array(historyEntry),
+  pendingApproval: z
+    .string()
+    .nullable()
+    .meta({ description: 'The id of an approval this document waits for (GET /api/v1/approvals/{id})' }),
 };
 
 /** Filters every document list takes. */

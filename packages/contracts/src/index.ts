@@ -1,3 +1,4 @@
+export * from './approvals';
 export * from './auth';
 export * from './bins';
 export * from './common';

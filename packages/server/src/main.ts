@@ -9,6 +9,10 @@ import { IdempotencyGuard } from './http/idempotency';
 import type { LogSettings } from './http/logging';
 import { RateLimiter } from './http/rate-limit';
 import { every } from './jobs/every';
+import { approvableActions } from './modules/approvals/approvable-actions';
+import { ApprovalRuleService } from './modules/approvals/approval-rules.service';
+import { registerApprovalRoutes } from './modules/approvals/approvals.routes';
+import { ApprovalService } from './modules/approvals/approvals.service';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { AuthChanges } from './modules/auth/auth-changes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
@@ -73,6 +77,12 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const apiTokens = new ApiTokenService(db, clock, roles);
   const sessions = new SessionService(db, clock, roles, apiTokens, authChanges);
   const salesOrders = new SalesOrderService(db, references, clock);
+  const users = new UserService(db, roles, sessions, clock);
+  const purchaseOrders = new PurchaseOrderService(db, references, clock);
+  const stocktakes = new StocktakeService(db, references, clock);
+  const writeOffs = new WriteOffService(db, references, clock);
+  const approvalRules = new ApprovalRuleService(db, clock);
+  const actions = approvableActions({ writeOffs, stocktakes, purchaseOrders, users, roles });
   return {
     db,
     timeZone,
@@ -81,7 +91,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     authChanges,
     sessions,
     roles,
-    users: new UserService(db, roles, sessions, clock),
+    users,
     apiTokens,
     secondFactor: new SecondFactorService(clock),
     loginLimiter: new RateLimiter(10, 60_000, clock),
@@ -95,15 +105,17 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     batches: new BatchStock(db, timeZone, clock),
     reservations: new ReservationService(database, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
-    purchaseOrders: new PurchaseOrderService(db, references, clock),
+    purchaseOrders,
     purchaseReturns: new PurchaseReturnService(db, references, clock),
     salesOrders,
     salesReturns: new SalesReturnService(db, salesOrders, clock),
     transfers: new TransferService(db, references, clock),
     bins: new BinService(db, references, clock),
     quarantine: new QuarantineService(db, references, clock),
-    stocktakes: new StocktakeService(db, references, clock),
-    writeOffs: new WriteOffService(db, references, clock),
+    stocktakes,
+    writeOffs,
+    approvalRules,
+    approvals: new ApprovalService(db, approvalRules, actions, clock),
   };
 }
 
@@ -152,6 +164,7 @@ export async function buildServer(
     registerReportRoutes(app, services);
     registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
+    registerApprovalRoutes(app, services);
     const { leadership } = database;
     const job = (name: string, intervalMs: number, task: () => Promise<number>) =>
       every(name, intervalMs, task, app.log, leadership);

@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
 import type { IdempotencyGuard } from './http/idempotency';
 import type { RateLimiter } from './http/rate-limit';
+import type { ApprovalRuleService } from './modules/approvals/approval-rules.service';
+import type { ApprovalService } from './modules/approvals/approvals.service';
 import type { AuthChanges } from './modules/auth/auth-changes';
 import type { SecondFactorService } from './modules/auth/second-factor';
 import type { SessionService } from './modules/auth/sessions.service';
@@ -60,4 +62,6 @@ export interface Services {
   quarantine: QuarantineService;
   stocktakes: StocktakeService;
   writeOffs: WriteOffService;
+  approvalRules: ApprovalRuleService;
+  approvals: ApprovalService;
 }

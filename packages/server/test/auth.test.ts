@@ -96,6 +96,12 @@ for (const kind of testDatabaseKinds()) {
         '/api/v1/reservations/{id}/release',
         '/api/v1/receipts',
         '/api/v1/reports/valuation',
+        '/api/v1/approvals',
+        '/api/v1/approvals/{id}',
+        '/api/v1/approvals/{id}/approve',
+        '/api/v1/approvals/{id}/reject',
+        '/api/v1/approval-rules',
+        '/api/v1/approval-rules/{id}',
       ]) {
         expect(doc.body.paths, path).toHaveProperty([path]);
       }

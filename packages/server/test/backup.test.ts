@@ -149,11 +149,16 @@ async function shopWithEveryTable(ts: TestServer): Promise<{ wh: string; sku: st
   return { wh, sku };
 }
 
-/** A custom role, an API token, and a person with TOTP on (so recovery codes exist). */
+/**
+ * A custom role, an API token, a person with TOTP on (so recovery codes exist), and an approval
+ * rule with a token waiting for approval.
+ */
 async function peopleInEveryTable(ts: TestServer): Promise<void> {
   const role = { name: `role_${process.pid}_${Date.now() % 100_000}`, permissions: ['stock.read'] };
   await act(ts, '/api/v1/roles', role, 201);
   await act(ts, '/api/v1/api-tokens', { name: 'backup check', permissions: ['stock.read'] }, 201);
+  await act(ts, '/api/v1/approval-rules', { action: 'api_token.create' }, 201);
+  await act(ts, '/api/v1/api-tokens', { name: 'second person', permissions: ['stock.read'] }, 202);
   const token = await signIn(ts, (await makePerson(ts, ['viewer'])).email);
   const started = await ts.api<{ secret: string }>('POST', '/api/v1/me/totp', undefined, { token });
   const code = totpCode(started.body.secret, totpStep(Date.now()));

@@ -120,6 +120,13 @@ function endpoints(wh: string, sku: string, supplier: string): Endpoint[] {
     { method: 'GET', path: '/api/v1/reports/valuation', permission: 'report.read' },
     { method: 'GET', path: '/api/v1/users', permission: 'user.manage' },
     { method: 'GET', path: '/api/v1/api-tokens', permission: 'api_token.manage' },
+    { method: 'GET', path: '/api/v1/approval-rules', permission: 'approval_rule.manage' },
+    {
+      method: 'POST',
+      path: '/api/v1/approval-rules',
+      permission: 'approval_rule.manage',
+      body: { action: 'write_off.post', threshold: 1_000_000 },
+    },
   ];
 }
 

@@ -378,6 +378,51 @@ export interface IdempotencyKeysTable {
   created_at: Int;
 }
 
+/** A rule: which action needs a second person (above a value, in some warehouses) or a TOTP code. */
+export interface ApprovalRulesTable {
+  id: string;
+  action: string;
+  /** Money (ten-thousandths): the rule applies above it; null for every such action. */
+  threshold: Int | null;
+  /** JSON array of warehouse codes, or null for every warehouse. */
+  warehouses: string | null;
+  /** 1: a second person approves; 0: the caller only proves a TOTP code. */
+  second_person: Int;
+  require_totp: Int;
+  version: Int;
+  created_by: string;
+  created_at: Int;
+  updated_at: Int;
+}
+
+/** An action waiting for (or decided by) a second person: what, on what, by whom, worth how much. */
+export interface ApprovalsTable {
+  id: string;
+  action: string;
+  /** What the action is on: a document type, `user`, `role` or `api_token`. */
+  target_type: string;
+  target_id: string | null;
+  /** The version of the target when asked: an edit meanwhile makes the approval fail, not run something else. */
+  target_version: Int | null;
+  /** The validated request body, JSON. */
+  body: string;
+  warehouse_id: string | null;
+  /** The value (money) the rule weighed, when it weighs one. */
+  value: Int | null;
+  require_totp: Int;
+  /** pending → approved | rejected. */
+  status: string;
+  maker_id: string;
+  created_at: Int;
+  decided_by: string | null;
+  decided_at: Int | null;
+  reason: string | null;
+  /** What the action answered when it ran (JSON). */
+  result: string | null;
+  /** When an approval that lets its maker act once (an API token) was used. */
+  used_at: Int | null;
+}
+
 export interface DB {
   users: UsersTable;
   roles: RolesTable;
@@ -408,4 +453,6 @@ export interface DB {
   bins: BinsTable;
   bin_stock: BinStockTable;
   bin_moves: BinMovesTable;
+  approval_rules: ApprovalRulesTable;
+  approvals: ApprovalsTable;
 }

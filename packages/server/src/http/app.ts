@@ -188,6 +188,12 @@ export function claimFor(request: FastifyRequest): IdempotencyClaim | null {
   });
 }
 
+/** The TOTP code sent with an action in the X-TOTP-Code header, for rules that demand one. */
+export function totpOf(request: FastifyRequest): string | undefined {
+  const header = request.headers['x-totp-code'];
+  return Array.isArray(header) ? header[0] : header;
+}
+
 /** Sends a recorded or fresh result, as problem+json when it is an error. */
 export function sendResult(reply: FastifyReply, result: HttpResult): FastifyReply {
   if (result.replayed) reply.header('idempotent-replayed', 'true');

@@ -10,7 +10,7 @@ const SECRET_FIELDS = [
   'totp',
   'recoveryCodes',
 ];
-const SECRET_HEADERS = ['authorization', 'cookie', 'set-cookie', 'x-csrf-token'];
+const SECRET_HEADERS = ['authorization', 'cookie', 'set-cookie', 'x-csrf-token', 'x-totp-code'];
 
 /** Structured fields never written to a log, at the top or up to two levels down. */
 const REDACT_PATHS = [

@@ -7,6 +7,20 @@ export function skuPaths(lines: readonly { sku: string }[]): { path: string; sku
   return lines.map((l, i) => ({ path: `lines.${i}.sku`, sku: l.sku }));
 }
 
+/** A field error for each warehouse code that does not exist, at `warehouses.<i>`. */
+export async function unknownWarehouses(db: Kysely<DB>, codes: readonly string[]): Promise<FieldError[]> {
+  if (codes.length === 0) return [];
+  const found = await db
+    .selectFrom('warehouses')
+    .select('code')
+    .where('code', 'in', [...codes])
+    .execute();
+  const known = new Set(found.map((w) => w.code));
+  return codes.flatMap((code, i) =>
+    known.has(code) ? [] : [{ path: `warehouses.${i}`, message: `warehouse ${code} does not exist` }],
+  );
+}
+
 /**
  * Turns the codes a body names (SKU, warehouse) into ids. Codes never change once created, so a
  * code found once is remembered; an unknown code is asked of the database every time. Inside a

@@ -4,6 +4,7 @@ import { bins } from './2026_11_22_0003_bins';
 import { people } from './2026_11_22_0004_people';
 import { apiTokens } from './2026_11_22_0005_api_tokens';
 import { totp } from './2026_11_22_0006_totp';
+import { approvals } from './2026_11_22_0007_approvals';
 import { stockLevels } from './2026_12_01_0009_stock_levels';
 import type { MigrationFactory } from './types';
 
@@ -15,5 +16,6 @@ export const migrations: Record<string, MigrationFactory> = {
   '2026_11_22_0004_people': people,
   '2026_11_22_0005_api_tokens': apiTokens,
   '2026_11_22_0006_totp': totp,
+  '2026_11_22_0007_approvals': approvals,
   '2026_12_01_0009_stock_levels': stockLevels,
 };

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'bin.move',
   'quarantine.manage',
   'api_token.manage',
+  'approval_rule.manage',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +35,9 @@ const READ: Permission[] = ['stock.read', 'ledger.read', 'report.read', 'documen
 /** What each built-in role may do. */
 export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  warehouse_manager: PERMISSIONS.filter((p) => p !== 'user.manage' && p !== 'api_token.manage'),
+  warehouse_manager: PERMISSIONS.filter(
+    (p) => p !== 'user.manage' && p !== 'api_token.manage' && p !== 'approval_rule.manage',
+  ),
   clerk: [
     'stock.read',
     'ledger.read',

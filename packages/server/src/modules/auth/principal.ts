@@ -14,6 +14,8 @@ export interface Principal {
   /** What the roles allow, custom roles included. */
   permissions: readonly Permission[];
   sessionId: string;
+  /** True when a machine acts through an API token: it may ask for approvals, never give them. */
+  viaApiToken: boolean;
 }
 
 /** A principal from a user row and the session it signed in with. */
@@ -32,6 +34,7 @@ export function principalOf(
     warehouses: storedScope(user.warehouses),
     permissions: PERMISSIONS.filter((permission) => granted.has(permission)),
     sessionId,
+    viaApiToken: false,
   };
 }
 

@@ -41,6 +41,15 @@ export async function checkSecondFactor(
   return used.numUpdatedRows > 0n;
 }
 
+/** What checking a person's second factor needs of their row. */
+function secondFactorOf(trx: Trx, userId: string) {
+  return trx
+    .selectFrom('users')
+    .select(['id', 'totp_secret', 'totp_last_step'])
+    .where('id', '=', userId)
+    .executeTakeFirstOrThrow();
+}
+
 /** TOTP enrolment (二次验证): start, confirm with a first code (getting recovery codes), or turn off. */
 export class SecondFactorService {
   constructor(private readonly clock: () => number) {}
@@ -82,11 +91,7 @@ export class SecondFactorService {
 
   /** Turns TOTP off, proven with a current code or a recovery code. */
   async disable(trx: Trx, p: Principal, code: string): Promise<void> {
-    const user = await trx
-      .selectFrom('users')
-      .select(['id', 'totp_secret', 'totp_last_step'])
-      .where('id', '=', p.userId)
-      .executeTakeFirstOrThrow();
+    const user = await secondFactorOf(trx, p.userId);
     if (!user.totp_secret)
       throw new Problem('invalid_state', 'TOTP is not on for this account', { status: 'off' });
     if (!(await checkSecondFactor(trx, user, code, this.clock())))
@@ -98,4 +103,36 @@ export class SecondFactorService {
       .execute();
     await trx.deleteFrom('recovery_codes').where('user_id', '=', p.userId).execute();
   }
+}
+
+/**
+ * Demands a fresh second-factor code of a person for a sensitive action (approving, changing
+ * roles, making a token): `403 forbidden` with `totpRequired: true` when they have no TOTP, sent
+ * no code, or a wrong or used one. `field` names where the code goes (`totp`, `X-TOTP-Code`).
+ */
+export async function requireFreshCode(
+  trx: Trx,
+  p: Principal,
+  code: string | undefined,
+  field: string,
+  at: number,
+): Promise<void> {
+  const user = await secondFactorOf(trx, p.userId);
+  if (!user.totp_secret)
+    throw new Problem(
+      'forbidden',
+      'this action needs a code from an authenticator app, and your account has none: turn TOTP on first (POST /api/v1/me/totp)',
+      { totpRequired: true },
+    );
+  if (!code)
+    throw new Problem(
+      'forbidden',
+      `this action needs a fresh code from your authenticator app: send it as ${field}`,
+      { totpRequired: true, errors: [{ path: field, message: 'is required' }] },
+    );
+  if (!(await checkSecondFactor(trx, user, code, at)))
+    throw new Problem('forbidden', 'the code is wrong or was used already', {
+      totpRequired: true,
+      errors: [{ path: field, message: 'is wrong or was used already' }],
+    });
 }

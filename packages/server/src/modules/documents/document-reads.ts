@@ -26,6 +26,15 @@ export async function loadDocument(db: Kysely<DB>, type: DocumentType, id: strin
       'c.code as customer_code',
       'u.email as creator_email',
     ])
+    .select((eb) =>
+      eb
+        .selectFrom('approvals as a')
+        .select('a.id')
+        .whereRef('a.target_id', '=', 'd.id')
+        .where('a.status', '=', 'pending')
+        .limit(1)
+        .as('pending_approval'),
+    )
     .where('d.id', '=', id)
     .where('d.type', '=', type)
     .executeTakeFirst();
@@ -55,6 +64,7 @@ export function headView<S extends string, A extends string>(
     createdBy:
       head.created_by && head.creator_email ? { id: head.created_by, email: head.creator_email } : null,
     history,
+    pendingApproval: head.pending_approval,
   };
 }
 

@@ -1,7 +1,7 @@
-import { page, problem } from '@onhand/contracts';
+import { type ApprovalAction, approvalRequired, type DocumentType, page, problem } from '@onhand/contracts';
 import type { FastifyInstance, FastifySchema } from 'fastify';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, authorize, claimFor, sendResult, totpOf } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
@@ -54,6 +54,8 @@ export interface DocumentWrite<B extends z.ZodType> {
   body?: B;
   status?: 200 | 201;
   summary: string;
+  /** The approvable action this write is: rules may make it wait for a second person (`202`). */
+  approval?: { action: ApprovalAction; target: DocumentType };
   run(trx: Trx, context: ActionContext<z.infer<B>>): Promise<{ version: number }>;
 }
 
@@ -110,7 +112,14 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
       summary: w.summary,
       ...(hasId ? { params: idParams } : {}),
       ...(w.body ? { body: w.body } : {}),
-      response: { [w.status ?? 200]: reads.out, 400: problem, 403: problem, 404: problem, 409: problem },
+      response: {
+        [w.status ?? 200]: reads.out,
+        ...(w.approval ? { 202: approvalRequired } : {}),
+        400: problem,
+        403: problem,
+        404: problem,
+        409: problem,
+      },
     };
     plain.route({
       method: w.method ?? 'POST',
@@ -122,10 +131,24 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
         const ifMatch = expectedVersion(request);
         const id = hasId ? idParams.parse(request.params).id : '';
         const result = await s.idempotency.transact(claimFor(request), async (trx) => {
-          const out = await w.run(trx, { id, body: request.body, principal, ifMatch });
-          return { status: w.status ?? 200, body: out };
+          const context = { id, body: request.body, principal, ifMatch };
+          const gated =
+            w.approval &&
+            (await s.approvals.gate(
+              trx,
+              {
+                ...context,
+                // A route without a body schema ignores what is sent: the kept request has none.
+                body: w.body ? request.body : null,
+                action: w.approval.action,
+                target: { type: w.approval.target, id },
+              },
+              totpOf(request),
+            ));
+          if (gated) return gated;
+          return { status: w.status ?? 200, body: await w.run(trx, context) };
         });
-        if (!result.replayed && result.status < 300)
+        if (!result.replayed && result.status === (w.status ?? 200))
           reply.header('etag', `"${(result.body as { version: number }).version}"`);
         return sendResult(reply, result);
       },

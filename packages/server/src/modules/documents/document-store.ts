@@ -5,6 +5,7 @@ import { newId } from '../../db/ids';
 import type { DB, DocumentLinesTable, DocumentsTable } from '../../db/schema';
 import { notFound, Problem } from '../../http/problem';
 import type { Actor, Trx } from '../../ledger/types';
+import { withdrawApprovals } from '../approvals/withdraw';
 import { inScope, type WarehouseScope } from '../auth/warehouse-scope';
 import { recordHistory } from '../document-history';
 
@@ -165,7 +166,10 @@ export function actionsOf<S extends string, A extends string>(
   return status in table ? allowedActions(table, status as S) : [];
 }
 
-/** Records an action: the new status and other head changes, the next version, and the history entry. */
+/**
+ * Records an action: the new status and other head changes, the next version, and the history
+ * entry. Cancelling withdraws the approvals that wait on the document.
+ */
 export async function moveDocument(
   trx: Trx,
   doc: DocumentRow,
@@ -180,6 +184,8 @@ export async function moveDocument(
     .where('id', '=', doc.id)
     .execute();
   await recordHistory(trx, { type: doc.type, id: doc.id }, actor, action, doc.status, toStatus);
+  if (toStatus === 'cancelled')
+    await withdrawApprovals(trx, doc.id, actor, 'withdrawn: the document was cancelled');
 }
 
 /** A document's lines in order, with their SKUs. */

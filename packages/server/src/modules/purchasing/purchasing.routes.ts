@@ -57,21 +57,32 @@ export function registerPurchasingRoutes(app: App, s: Services): void {
       write({
         path: '/:id/submit',
         permission: 'purchase_order.manage',
-        summary: 'Submit for approval',
-        run: (trx, c) => po.submit(trx, c),
+        summary: 'Submit for approval (when a rule wants a second person, the approval opens now)',
+        async run(trx, c) {
+          await po.submit(trx, c);
+          const target = { type: 'purchase_order', id: c.id };
+          await s.approvals.open(trx, { ...c, action: 'purchase_order.approve', target, body: null });
+          return po.get(c.id, trx);
+        },
       }),
       write({
         path: '/:id/approve',
         permission: 'purchase_order.approve',
         summary: 'Approve: the open quantity counts as incoming',
+        approval: { action: 'purchase_order.approve', target: 'purchase_order' },
         run: (trx, c) => po.approve(trx, c),
       }),
       write({
         path: '/:id/reject',
         permission: 'purchase_order.approve',
         body: reasonBody,
-        summary: 'Reject',
-        run: (trx, c) => po.reject(trx, c),
+        summary: 'Reject (an approval the order waits for is rejected with it)',
+        async run(trx, c) {
+          const waiting = await s.approvals.pendingFor(trx, 'purchase_order.approve', c.id);
+          if (!waiting) return po.reject(trx, c);
+          await s.approvals.reject(trx, waiting, c.principal, c.body?.reason ?? null);
+          return po.get(c.id, trx);
+        },
       }),
       write({
         path: '/:id/receive',

@@ -51,6 +51,7 @@ export function registerStocktakeRoutes(app: App, s: Services): void {
         permission: 'stocktake.post',
         body: stocktakePost,
         summary: 'Post: one adjustment entry per counted difference, with its reason',
+        approval: { action: 'stocktake.post', target: 'stocktake' },
         run: (trx, c) => st.post(trx, c),
       }),
       write({

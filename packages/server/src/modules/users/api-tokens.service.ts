@@ -134,6 +134,7 @@ export class ApiTokenService {
       warehouses: narrowest(storedScope(row.warehouses), storedScope(row.maker_warehouses)),
       permissions: PERMISSIONS.filter((p) => granted.has(p) && makerMay.has(p)),
       sessionId: row.id,
+      viaApiToken: true,
     };
   }
 

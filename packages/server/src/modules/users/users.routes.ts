@@ -1,7 +1,9 @@
 import {
+  type ApprovalAction,
   apiToken,
   apiTokenCreate,
   apiTokenCreated,
+  approvalRequired,
   page,
   passwordChange,
   passwordReset,
@@ -14,28 +16,69 @@ import {
   userPatch,
   userQuery,
 } from '@onhand/contracts';
+import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, authorize, claimFor, principal, sendResult } from '../../http/app';
+import { type App, authorize, claimFor, principal, sendResult, totpOf } from '../../http/app';
 import { isoOut } from '../../http/format';
+import type { HttpResult } from '../../http/idempotency';
 import { notFound } from '../../http/problem';
+import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
+import type { ActionTarget } from '../approvals/approvable-actions';
 import { expectedVersion } from '../master-data';
+import { withHashedPassword } from './users.service';
 
 const idParams = z.object({ id: z.string().min(1).max(254) });
 const sessionParams = z.object({ id: z.string().min(1).max(100) });
+
+/** A request a rule may put behind a second person (`202`) or a TOTP code (X-TOTP-Code). */
+interface Guarded {
+  action: ApprovalAction;
+  target: ActionTarget;
+  body: unknown;
+  ifMatch?: number | null;
+}
+
+/** Runs a write unless a rule answers for it first (see `ApprovalService.gate`). */
+async function guarded(
+  s: Services,
+  trx: Trx,
+  request: FastifyRequest,
+  g: Guarded,
+  run: () => Promise<HttpResult>,
+): Promise<HttpResult> {
+  const p = principal(request);
+  const answer = await s.approvals.gate(
+    trx,
+    { ...g, ifMatch: g.ifMatch ?? null, principal: p },
+    totpOf(request),
+  );
+  return answer ?? run();
+}
 
 /** Users, custom roles, and a person's own password and sessions. */
 export function registerUserRoutes(app: App, s: Services): void {
   const tags = ['users'];
   app.post(
     '/api/v1/users',
-    { schema: { tags, body: userCreate, response: { 201: user, 400: problem, 403: problem, 409: problem } } },
+    {
+      schema: {
+        tags,
+        summary: 'Create a person (a rule on user.roles may make this wait for approval)',
+        body: userCreate,
+        response: { 201: user, 202: approvalRequired, 400: problem, 403: problem, 409: problem },
+      },
+    },
     async (request, reply) => {
       const p = authorize(request, 'user.manage');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.users.create(trx, request.body, p),
-      }));
+      const input = await withHashedPassword(request.body);
+      const target = { type: 'user', id: null };
+      const result = await s.idempotency.transact(claimFor(request), (trx) =>
+        guarded(s, trx, request, { action: 'user.roles', target, body: input }, async () => ({
+          status: 201,
+          body: await s.users.create(trx, input, p),
+        })),
+      );
       return sendResult(reply, result);
     },
   );
@@ -58,18 +101,25 @@ export function registerUserRoutes(app: App, s: Services): void {
     {
       schema: {
         tags,
+        summary: 'Change a person (a rule on user.roles may make a change of roles or warehouses wait)',
         params: idParams,
         body: userPatch,
-        response: { 200: user, 400: problem, 404: problem, 409: problem },
+        response: { 200: user, 202: approvalRequired, 400: problem, 404: problem, 409: problem },
       },
     },
     async (request, reply) => {
       const p = authorize(request, 'user.manage');
       const expected = expectedVersion(request);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+      const { id } = request.params;
+      const run = async (trx: Trx) => ({
         status: 200,
-        body: await s.users.update(trx, request.params.id, request.body, expected, p),
-      }));
+        body: await s.users.update(trx, id, request.body, expected, p),
+      });
+      const grants = request.body.roles !== undefined || request.body.warehouses !== undefined;
+      const change = { action: 'user.roles' as const, target: { type: 'user', id }, body: request.body };
+      const result = await s.idempotency.transact(claimFor(request), (trx) =>
+        grants ? guarded(s, trx, request, { ...change, ifMatch: expected }, () => run(trx)) : run(trx),
+      );
       return sendResult(reply, result);
     },
   );
@@ -157,13 +207,22 @@ export function registerUserRoutes(app: App, s: Services): void {
 
   app.post(
     '/api/v1/roles',
-    { schema: { tags: ['roles'], body: roleCreate, response: { 201: role, 400: problem, 409: problem } } },
+    {
+      schema: {
+        tags: ['roles'],
+        body: roleCreate,
+        response: { 201: role, 202: approvalRequired, 400: problem, 409: problem },
+      },
+    },
     async (request, reply) => {
       const p = authorize(request, 'user.manage');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.roles.create(trx, request.body, p),
-      }));
+      const target = { type: 'role', id: null };
+      const result = await s.idempotency.transact(claimFor(request), (trx) =>
+        guarded(s, trx, request, { action: 'user.roles', target, body: request.body }, async () => ({
+          status: 201,
+          body: await s.roles.create(trx, request.body, p),
+        })),
+      );
       return sendResult(reply, result);
     },
   );
@@ -184,13 +243,20 @@ export function registerUserRoutes(app: App, s: Services): void {
         tags: tokenTags,
         summary: 'Make a token for a machine: its secret is in this answer only',
         body: apiTokenCreate,
-        response: { 201: apiTokenCreated, 400: problem, 403: problem },
+        response: { 201: apiTokenCreated, 202: approvalRequired, 400: problem, 403: problem },
       },
     },
     async (request, reply) => {
       const p = authorize(request, 'api_token.manage');
-      const made = await s.db.transaction().execute((trx) => s.apiTokens.create(trx, request.body, p));
-      return reply.code(201).header('cache-control', 'no-store').send(made);
+      const target = { type: 'api_token', id: null };
+      // Never under an Idempotency-Key: the secret is not recorded anywhere.
+      const made = await s.db.transaction().execute((trx) =>
+        guarded(s, trx, request, { action: 'api_token.create', target, body: request.body }, async () => ({
+          status: 201,
+          body: await s.apiTokens.create(trx, request.body, p),
+        })),
+      );
+      return sendResult(reply.header('cache-control', 'no-store'), made);
     },
   );
   app.get(

@@ -13,7 +13,20 @@ import type { Principal } from '../auth/principal';
 import type { SessionService } from '../auth/sessions.service';
 import { storedScope, type WarehouseScope } from '../auth/warehouse-scope';
 import { checkVersion, contains, duplicateAsConflict } from '../master-data';
+import { unknownWarehouses } from '../references';
 import type { RoleService } from './roles.service';
+
+/**
+ * A new person as kept until created: the password already hashed, so that a request waiting for
+ * approval never holds it in clear.
+ */
+export type UserCreateRequest = Omit<z.infer<typeof userCreate>, 'password'> & { passwordHash: string };
+
+/** A create request with its password hashed (argon2id). */
+export async function withHashedPassword(input: z.infer<typeof userCreate>): Promise<UserCreateRequest> {
+  const { password, ...rest } = input;
+  return { ...rest, passwordHash: await hashPassword(password) };
+}
 
 /**
  * People who sign in: created by an administrator with roles and (optionally) the warehouses they
@@ -28,7 +41,7 @@ export class UserService {
     private readonly clock: () => number,
   ) {}
 
-  async create(trx: Trx, input: z.infer<typeof userCreate>, by: Principal): Promise<User> {
+  async create(trx: Trx, input: UserCreateRequest, by: Principal): Promise<User> {
     await this.checkGrants(trx, input.roles, input.warehouses ?? null, by);
     const now = this.clock();
     const email = input.email.trim().toLowerCase();
@@ -39,7 +52,7 @@ export class UserService {
         id,
         email,
         name: input.name,
-        password_hash: await hashPassword(input.password),
+        password_hash: input.passwordHash,
         roles: JSON.stringify(input.roles),
         warehouses: input.warehouses ? JSON.stringify(input.warehouses) : null,
         disabled: 0,
@@ -180,18 +193,7 @@ export class UserService {
     const errors: FieldError[] = [];
     for (const r of roles ? await this.roles.unknown(roles, trx) : [])
       errors.push({ path: `roles.${r.index}`, message: `role ${r.name} does not exist` });
-    if (warehouses && warehouses.length > 0) {
-      const found = await trx
-        .selectFrom('warehouses')
-        .select('code')
-        .where('code', 'in', [...warehouses])
-        .execute();
-      const known = new Set(found.map((w) => w.code));
-      warehouses.forEach((code, i) => {
-        if (!known.has(code))
-          errors.push({ path: `warehouses.${i}`, message: `warehouse ${code} does not exist` });
-      });
-    }
+    errors.push(...(await unknownWarehouses(trx, warehouses ?? [])));
     if (errors.length > 0) throw invalid(errors);
     if (roles)
       requirePermissionsWithin(by, await this.roles.permissionsOf(roles, trx), 'a person you manage');

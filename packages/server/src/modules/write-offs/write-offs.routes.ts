@@ -38,6 +38,7 @@ export function registerWriteOffRoutes(app: App, s: Services): void {
         path: '/:id/post',
         permission: 'write_off.post',
         summary: 'Post: the goods leave stock at their FIFO cost, with their reasons',
+        approval: { action: 'write_off.post', target: 'write_off' },
         run: (trx, c) => wo.post(trx, c),
       }),
       write({

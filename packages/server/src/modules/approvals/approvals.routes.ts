@@ -1,0 +1,151 @@
+import {
+  approval,
+  approvalDecision,
+  approvalQuery,
+  approvalRejection,
+  approvalRule,
+  approvalRuleCreate,
+  approvalRulePatch,
+  page,
+  problem,
+} from '@onhand/contracts';
+import { z } from 'zod';
+import { type App, authorize, claimFor, principal, sendResult } from '../../http/app';
+import type { Services } from '../../services';
+import { expectedVersion } from '../master-data';
+
+const idParams = z.object({ id: z.string().min(1).max(100) });
+
+/** Approval rules (administrators) and approvals: the inbox, approve, reject. */
+export function registerApprovalRoutes(app: App, s: Services): void {
+  registerRuleRoutes(app, s);
+  const tags = ['approvals'];
+  app.get(
+    '/api/v1/approvals',
+    {
+      schema: {
+        tags,
+        summary:
+          'Approvals you may decide (with status=pending: your inbox), or with mine=true those you asked for',
+        querystring: approvalQuery,
+        response: { 200: page(approval), 400: problem },
+      },
+    },
+    async (request) => s.approvals.list(request.query, principal(request)),
+  );
+  app.get(
+    '/api/v1/approvals/:id',
+    { schema: { tags, params: idParams, response: { 200: approval, 404: problem } } },
+    async (request) => s.approvals.get(request.params.id, principal(request)),
+  );
+  app.post(
+    '/api/v1/approvals/:id/approve',
+    {
+      schema: {
+        tags,
+        summary: 'Approve: the action runs now, once, as you; its answer is the result',
+        params: idParams,
+        body: approvalDecision,
+        response: { 200: approval, 400: problem, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 200,
+        body: await s.approvals.approve(trx, request.params.id, p, request.body?.totp),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.post(
+    '/api/v1/approvals/:id/reject',
+    {
+      schema: {
+        tags,
+        summary: 'Reject (or, as its maker, withdraw): nothing else changes',
+        params: idParams,
+        body: approvalRejection,
+        response: { 200: approval, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = principal(request);
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 200,
+        body: await s.approvals.reject(trx, request.params.id, p, request.body?.reason ?? null),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+}
+
+function registerRuleRoutes(app: App, s: Services): void {
+  const tags = ['approval rules'];
+  const path = '/api/v1/approval-rules';
+  app.get(
+    path,
+    { schema: { tags, response: { 200: z.object({ items: z.array(approvalRule) }) } } },
+    async (request) => {
+      authorize(request, 'approval_rule.manage');
+      return { items: await s.approvalRules.list() };
+    },
+  );
+  app.get(
+    `${path}/:id`,
+    { schema: { tags, params: idParams, response: { 200: approvalRule, 404: problem } } },
+    async (request) => {
+      authorize(request, 'approval_rule.manage');
+      return s.approvalRules.get(request.params.id);
+    },
+  );
+  app.post(
+    path,
+    {
+      schema: {
+        tags,
+        summary:
+          'Add a rule: an action (above a value, in some warehouses) needs a second person or a TOTP code',
+        body: approvalRuleCreate,
+        response: { 201: approvalRule, 400: problem, 403: problem },
+      },
+    },
+    async (request, reply) => {
+      const p = authorize(request, 'approval_rule.manage');
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 201,
+        body: await s.approvalRules.create(trx, request.body, p),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.patch(
+    `${path}/:id`,
+    {
+      schema: {
+        tags,
+        params: idParams,
+        body: approvalRulePatch,
+        response: { 200: approvalRule, 400: problem, 403: problem, 404: problem, 409: problem },
+      },
+    },
+    async (request, reply) => {
+      authorize(request, 'approval_rule.manage');
+      const expected = expectedVersion(request);
+      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
+        status: 200,
+        body: await s.approvalRules.update(trx, request.params.id, request.body, expected),
+      }));
+      return sendResult(reply, result);
+    },
+  );
+  app.delete(
+    `${path}/:id`,
+    { schema: { tags, summary: 'Remove a rule: pending approvals stay', params: idParams } },
+    async (request, reply) => {
+      authorize(request, 'approval_rule.manage');
+      await s.db.transaction().execute((trx) => s.approvalRules.remove(trx, request.params.id));
+      return reply.code(204).send();
+    },
+  );
+}

@@ -4,6 +4,7 @@ import { bins } from './2026_11_22_0003_bins';
 import { people } from './2026_11_22_0004_people';
 import { apiTokens } from './2026_11_22_0005_api_tokens';
 import { totp } from './2026_11_22_0006_totp';
+import { auditLog } from './2026_11_22_0007_audit_log';
 import type { MigrationFactory } from './types';
 
 /** Every migration, by name; names sort in the order they run. Never edit one that has landed. */
@@ -14,4 +15,5 @@ export const migrations: Record<string, MigrationFactory> = {
   '2026_11_22_0004_people': people,
   '2026_11_22_0005_api_tokens': apiTokens,
   '2026_11_22_0006_totp': totp,
+  '2026_11_22_0007_audit_log': auditLog,
 };

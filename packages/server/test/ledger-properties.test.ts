@@ -9,6 +9,7 @@ import { post } from '../src/ledger/post';
 import { endReservation, expireDue } from '../src/ledger/reservations';
 import { InsufficientStockError, type OutboundMovement, type ShortLine, type Trx } from '../src/ledger/types';
 import { verifyLedger } from '../src/ledger/verify';
+import { SYSTEM_ACTOR } from '../src/modules/audit/audit-entry';
 import { ReservationDesk, type ReserveOutcome } from '../src/modules/reservations/reservation-desk';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from './support/databases';
 
@@ -544,6 +545,7 @@ for (const kind of testDatabaseKinds()) {
                 user: null,
                 at: now,
                 claim: null,
+                actor: SYSTEM_ACTOR,
               }),
             ),
           );
@@ -681,7 +683,7 @@ for (const kind of testDatabaseKinds()) {
             const only = run.key(k);
             expired += await db()
               .transaction()
-              .execute((trx) => expireDue(trx, now, only));
+              .execute(async (trx) => (await expireDue(trx, now, only)).length);
           }
           expect(expired).toBe(model.expireDue(now));
           stats.count(expired > 0 ? 'expired some' : 'expired none');

@@ -1,10 +1,13 @@
-import { page, problem } from '@onhand/contracts';
+import { type DocumentType, page, problem } from '@onhand/contracts';
 import type { FastifyInstance, FastifySchema } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import type { DB } from '../../db/schema';
+import { type App, authorize, sendResult } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import type { Permission } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { inScope, requireBodyInScope, type WarehouseScope } from '../auth/warehouse-scope';
@@ -17,9 +20,11 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 export interface DocumentReads<O extends z.ZodType, Q extends z.ZodType> {
   path: string;
   tag: string;
+  /** What the audit log calls these documents: `purchase_order`, `transfer` … */
+  entity: DocumentType;
   out: O;
   query: Q;
-  get(id: string): Promise<z.infer<O>>;
+  get(id: string, db?: Kysely<DB>): Promise<z.infer<O>>;
   list(
     query: z.infer<Q>,
     bounds: { from: number | null; to: number | null },
@@ -65,9 +70,17 @@ export function write<B extends z.ZodType = z.ZodUndefined>(w: DocumentWrite<B>)
   return w as unknown as AnyWrite;
 }
 
+/** The audit verb of a write: `create`, `update`, or its action (`approve`, `quick_fill` …). */
+function verbOf(w: AnyWrite): string {
+  if (w.method === 'PATCH') return 'update';
+  const action = w.path.split('/').at(-1) ?? '';
+  return action === '' ? 'create' : action.replaceAll('-', '_');
+}
+
 /**
  * Registers a document collection: `GET` list and `GET /:id` (with an ETag of the version), and
- * each write, run in one transaction under the caller's Idempotency-Key.
+ * each write, run in one transaction under the caller's Idempotency-Key and recorded in the audit
+ * log with the document before and after it.
  */
 export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>(
   app: App,
@@ -121,10 +134,17 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
         requireBodyInScope(principal.warehouses, request.body);
         const ifMatch = expectedVersion(request);
         const id = hasId ? idParams.parse(request.params).id : '';
-        const result = await s.idempotency.transact(claimFor(request), async (trx) => {
-          const out = await w.run(trx, { id, body: request.body, principal, ifMatch });
-          return { status: w.status ?? 200, body: out };
-        });
+        const result = await auditedWrite(
+          s,
+          request,
+          {
+            action: `${reads.entity}.${verbOf(w)}`,
+            entity: reads.entity,
+            status: w.status ?? 200,
+            ...(hasId ? { entityId: id, before: (trx: Trx) => reads.get(id, trx) } : {}),
+          },
+          (trx) => w.run(trx, { id, body: request.body, principal, ifMatch }),
+        );
         if (!result.replayed && result.status < 300)
           reply.header('etag', `"${(result.body as { version: number }).version}"`);
         return sendResult(reply, result);

@@ -92,8 +92,8 @@ export class ApiTokenService {
   }
 
   /** Revokes a token; it stops working at once in this process. */
-  async revoke(id: string): Promise<void> {
-    const result = await this.db
+  async revoke(id: string, db: Kysely<DB> = this.db): Promise<void> {
+    const result = await db
       .updateTable('api_tokens')
       .set({ revoked_at: this.clock() })
       .where('id', '=', id)

@@ -15,10 +15,11 @@ import {
   userQuery,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, claimFor, principal, sendResult } from '../../http/app';
+import { type App, authorize, principal, sendResult } from '../../http/app';
 import { isoOut } from '../../http/format';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
+import { auditedTransaction, auditedWrite } from '../audit/audited-write';
 import { expectedVersion } from '../master-data';
 
 const idParams = z.object({ id: z.string().min(1).max(254) });
@@ -32,10 +33,12 @@ export function registerUserRoutes(app: App, s: Services): void {
     { schema: { tags, body: userCreate, response: { 201: user, 400: problem, 403: problem, 409: problem } } },
     async (request, reply) => {
       authorize(request, 'user.manage');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.users.create(trx, request.body),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'user.create', entity: 'user', status: 201 },
+        (trx) => s.users.create(trx, request.body),
+      );
       return sendResult(reply, result);
     },
   );
@@ -68,10 +71,12 @@ export function registerUserRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'user.manage');
       const expected = expectedVersion(request);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 200,
-        body: await s.users.update(trx, request.params.id, request.body, expected, p),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'user.update', entity: 'user', before: (trx) => s.users.get(request.params.id, trx) },
+        (trx) => s.users.update(trx, request.params.id, request.body, expected, p),
+      );
       return sendResult(reply, result);
     },
   );
@@ -88,9 +93,16 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request) => {
       authorize(request, 'user.manage');
-      return s.db
-        .transaction()
-        .execute((trx) => s.users.resetPassword(trx, request.params.id, request.body.password));
+      return auditedTransaction(
+        s,
+        request,
+        {
+          action: 'user.reset_password',
+          entity: 'user',
+          before: (trx) => s.users.get(request.params.id, trx),
+        },
+        (trx) => s.users.resetPassword(trx, request.params.id, request.body.password),
+      );
     },
   );
   app.get(
@@ -120,18 +132,29 @@ export function registerUserRoutes(app: App, s: Services): void {
     async (request, reply) => {
       authorize(request, 'user.manage');
       const u = await s.users.get(request.params.id);
-      await s.sessions.revokeAll(s.db, u.id);
+      await auditedTransaction(
+        s,
+        request,
+        { action: 'user.end_sessions', entity: 'user', entityId: u.id },
+        (trx) => s.sessions.revokeAll(trx, u.id),
+      );
       return reply.code(204).send();
     },
   );
 
   app.post('/api/v1/me/password', { schema: { tags, body: passwordChange } }, async (request, reply) => {
     const p = principal(request);
-    await s.db
-      .transaction()
-      .execute((trx) =>
-        s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
-      );
+    await auditedTransaction(
+      s,
+      request,
+      {
+        action: 'user.change_password',
+        entity: 'user',
+        entityId: p.userId,
+        after: () => ({ passwordChanged: true }),
+      },
+      (trx) => s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
+    );
     return reply.code(204).send();
   });
   app.get(
@@ -153,8 +176,16 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      if (!(await s.sessions.revoke(p.userId, request.params.id)))
-        throw notFound('session', request.params.id);
+      const { id } = request.params;
+      await auditedTransaction(
+        s,
+        request,
+        { action: 'session.revoke', entity: 'session', entityId: id },
+        async (trx) => {
+          if (!(await s.sessions.revoke(p.userId, id, trx))) throw notFound('session', id);
+          return null;
+        },
+      );
       return reply.code(204).send();
     },
   );
@@ -164,10 +195,12 @@ export function registerUserRoutes(app: App, s: Services): void {
     { schema: { tags: ['roles'], body: roleCreate, response: { 201: role, 400: problem, 409: problem } } },
     async (request, reply) => {
       authorize(request, 'user.manage');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.roles.create(trx, request.body),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'role.create', entity: 'role', entityId: request.body.name, status: 201 },
+        (trx) => s.roles.create(trx, request.body),
+      );
       return sendResult(reply, result);
     },
   );
@@ -193,7 +226,13 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'api_token.manage');
-      const made = await s.db.transaction().execute((trx) => s.apiTokens.create(trx, request.body, p));
+      // Never under an Idempotency-Key: the answer holds the secret, which is stored nowhere.
+      const made = await auditedTransaction(
+        s,
+        request,
+        { action: 'api_token.create', entity: 'api_token', status: 201 },
+        (trx) => s.apiTokens.create(trx, request.body, p),
+      );
       return reply.code(201).header('cache-control', 'no-store').send(made);
     },
   );
@@ -212,8 +251,22 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       authorize(request, 'api_token.manage');
-      await s.apiTokens.revoke(request.params.id);
-      s.sessions.forgetSession(request.params.id);
+      const { id } = request.params;
+      await auditedTransaction(
+        s,
+        request,
+        {
+          action: 'api_token.revoke',
+          entity: 'api_token',
+          entityId: id,
+          before: (trx) => s.apiTokens.get(id, trx),
+        },
+        async (trx) => {
+          await s.apiTokens.revoke(id, trx);
+          return { id, revoked: true };
+        },
+      );
+      s.sessions.forgetSession(id);
       return reply.code(204).send();
     },
   );

@@ -9,6 +9,8 @@ import { IdempotencyGuard } from './http/idempotency';
 import type { LogSettings } from './http/logging';
 import { RateLimiter } from './http/rate-limit';
 import { every } from './jobs/every';
+import { AuditLog } from './modules/audit/audit.queries';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
 import { SecondFactorService } from './modules/auth/second-factor';
@@ -75,6 +77,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     timeZone,
     clock,
     idempotency,
+    audit: new AuditLog(db),
     sessions,
     roles,
     users: new UserService(db, roles, sessions, clock),
@@ -146,6 +149,7 @@ export async function buildServer(
     registerReportRoutes(app, services);
     registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
+    registerAuditRoutes(app, services);
     const jobs =
       options.jobs === false
         ? []

@@ -2,6 +2,7 @@ import type { Kysely } from 'kysely';
 import type { DB } from './db/schema';
 import type { IdempotencyGuard } from './http/idempotency';
 import type { RateLimiter } from './http/rate-limit';
+import type { AuditLog } from './modules/audit/audit.queries';
 import type { SecondFactorService } from './modules/auth/second-factor';
 import type { SessionService } from './modules/auth/sessions.service';
 import type { BinService } from './modules/bins/bins.service';
@@ -31,6 +32,7 @@ export interface Services {
   timeZone: string;
   clock: () => number;
   idempotency: IdempotencyGuard;
+  audit: AuditLog;
   sessions: SessionService;
   roles: RoleService;
   users: UserService;

@@ -26,6 +26,7 @@ export const PERMISSIONS = [
   'bin.move',
   'quarantine.manage',
   'api_token.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -34,7 +35,9 @@ const READ: Permission[] = ['stock.read', 'ledger.read', 'report.read', 'documen
 /** What each built-in role may do. */
 export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
-  warehouse_manager: PERMISSIONS.filter((p) => p !== 'user.manage' && p !== 'api_token.manage'),
+  warehouse_manager: PERMISSIONS.filter(
+    (p) => p !== 'user.manage' && p !== 'api_token.manage' && p !== 'audit.read',
+  ),
   clerk: [
     'stock.read',
     'ledger.read',
@@ -63,7 +66,7 @@ export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
     'sales_order.manage',
     'sales_return.post',
   ],
-  finance: [...READ, 'stocktake.post', 'write_off.post'],
+  finance: [...READ, 'stocktake.post', 'write_off.post', 'audit.read'],
   viewer: READ,
 };
 

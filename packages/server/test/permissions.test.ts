@@ -106,6 +106,7 @@ function endpoints(wh: string, sku: string, supplier: string): Endpoint[] {
     { method: 'GET', path: '/api/v1/reports/valuation', permission: 'report.read' },
     { method: 'GET', path: '/api/v1/users', permission: 'user.manage' },
     { method: 'GET', path: '/api/v1/api-tokens', permission: 'api_token.manage' },
+    { method: 'GET', path: '/api/v1/audit', permission: 'audit.read' },
   ];
 }
 

@@ -26,14 +26,14 @@ function isConstraintError(error: unknown): boolean {
 const readHead = prepared('SELECT seq, hash FROM audit_chain WHERE id = 1');
 const moveHead = prepared('UPDATE audit_chain SET seq = ?, hash = ? WHERE id = 1');
 const insertAudit = prepared(
-  `INSERT INTO audit_log (${[...AUDIT_COLUMNS, 'hash'].join(', ')}) VALUES (${[...AUDIT_COLUMNS, 'hash'].map(() => '?').join(', ')})`,
+  `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
 );
 
 /** Chains audit rows after the head, inside the open transaction (this connection holds the write lock). */
 function appendAudit(contents: readonly AuditContent[]): void {
   if (contents.length === 0) return;
   const { rows, head } = sealAfter(readHead.get() as ChainHead, contents);
-  for (const row of rows) insertAudit.run(...[...AUDIT_COLUMNS, 'hash' as const].map((c) => row[c]));
+  for (const row of rows) insertAudit.run(...AUDIT_COLUMNS.map((c) => row[c]));
   moveHead.run(head.seq, head.hash);
 }
 

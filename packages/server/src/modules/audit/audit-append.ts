@@ -1,6 +1,6 @@
 import { sql } from 'kysely';
 import type { Trx } from '../../ledger/types';
-import { type AuditContent, sealAfter } from './audit-chain';
+import { sealAfter } from './audit-chain';
 import { type AuditEntry, contentOf } from './audit-entry';
 
 const CHUNK = 500;
@@ -12,12 +12,8 @@ const CHUNK = 500;
  * the last one left it. Call it last in a transaction, so the lock is held only until the commit.
  */
 export async function appendAudit(trx: Trx, entries: readonly AuditEntry[]): Promise<void> {
-  await appendAuditRows(trx, entries.map(contentOf));
-}
-
-/** `appendAudit` for rows already made. */
-export async function appendAuditRows(trx: Trx, contents: readonly AuditContent[]): Promise<void> {
-  if (contents.length === 0) return;
+  if (entries.length === 0) return;
+  const contents = entries.map(contentOf);
   const n = BigInt(contents.length);
   const moved = await trx
     .updateTable('audit_chain')

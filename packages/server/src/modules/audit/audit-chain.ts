@@ -26,9 +26,8 @@ export interface ChainHead {
   hash: string;
 }
 
-/** The columns of a stored row, in the order they are written and hashed. */
-export const AUDIT_COLUMNS = [
-  'seq',
+/** The content columns of a row, in the order they are hashed. */
+export const CONTENT_COLUMNS = [
   'at',
   'user_id',
   'source',
@@ -39,21 +38,37 @@ export const AUDIT_COLUMNS = [
   'to_warehouse_id',
   'before_state',
   'after_state',
-  'prev_hash',
 ] as const;
 
-type HashedFields = Pick<SealedAuditRow, (typeof AUDIT_COLUMNS)[number]>;
+/** Every column of a stored row, in the order they are written. */
+export const AUDIT_COLUMNS = ['seq', ...CONTENT_COLUMNS, 'prev_hash', 'hash'] as const;
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex');
+
+/** The hash of a row's content: sha256 over a JSON array of its content columns (numbers as decimal text). */
+export function contentHash(row: AuditContent): string {
+  return sha256(
+    JSON.stringify(
+      CONTENT_COLUMNS.map((c) => {
+        const v = row[c];
+        return typeof v === 'bigint' ? String(v) : v;
+      }),
+    ),
+  );
+}
 
 /**
- * The hash of a row: sha256 over a JSON array of every other column (numbers as decimal text),
- * so that a change to any of them, its position or its link to the row before shows.
+ * The hash that chains a row: sha256 of `<hash of the row before>:<position>:<content hash>`, so
+ * that a change to its content, its position or its link shows. Plain enough to be computed in
+ * SQL as well (PostgreSQL's `sha256`), where a whole batch is chained in one statement.
  */
-export function auditHash(row: HashedFields): string {
-  const values = AUDIT_COLUMNS.map((c) => {
-    const v = row[c];
-    return typeof v === 'bigint' ? String(v) : v;
-  });
-  return createHash('sha256').update(JSON.stringify(values)).digest('hex');
+export function linkHash(prevHash: string, seq: bigint, content: string): string {
+  return sha256(`${prevHash}:${seq}:${content}`);
+}
+
+/** The hash a stored row should carry. */
+export function auditHash(row: Omit<SealedAuditRow, 'hash'>): string {
+  return linkHash(row.prev_hash, row.seq, contentHash(row));
 }
 
 /** Places rows after a head: each gets the next position and the hash of the one before. */
@@ -64,8 +79,7 @@ export function sealAfter(
   let { seq, hash } = head;
   const sealed = rows.map((content) => {
     seq += 1n;
-    const row = { ...content, seq, prev_hash: hash, hash: '' };
-    row.hash = auditHash(row);
+    const row = { ...content, seq, prev_hash: hash, hash: linkHash(hash, seq, contentHash(content)) };
     hash = row.hash;
     return row;
   });

@@ -4,9 +4,8 @@ import type { Database } from '../../db/connect';
 import type { DB } from '../../db/schema';
 import type { SqliteWriter, SqlValue } from '../../db/sqlite-writer';
 import type { IdempotencyRow } from '../../http/idempotency';
-import type { Trx } from '../../ledger/types';
-import { appendAuditRows } from '../audit/audit-append';
 import type { AuditContent } from '../audit/audit-chain';
+import { chainAuditRows } from '../audit/audit-chain-sql';
 
 /** A `reservations` row as the desk writes it. */
 export interface ReservationRow {
@@ -102,23 +101,16 @@ function insertGranted<Row>(table: string, columns: Columns<Row>, rows: readonly
 }
 
 /**
- * PostgreSQL: one statement grants only when none of the keys is recorded and the guarded update
- * finds the stock; the inserts follow the update. A key recorded meanwhile by another transaction
- * fails the statement on its unique index. The audit rows are chained after it, in its transaction.
+ * PostgreSQL: one statement, so one round trip and its own transaction. It grants only when none
+ * of the keys is recorded and the guarded update finds the stock; the inserts and the audit chain
+ * follow the update (the chain head is locked last, as every writer does). A key recorded meanwhile
+ * by another transaction fails the statement on its unique index.
  */
-function inOneStatement(db: Kysely<DB>, g: WholeGrant): Promise<boolean> {
-  return db.transaction().execute(async (trx) => {
-    const granted = await grantStatement(trx, g);
-    if (granted) await appendAuditRows(trx, g.audit);
-    return granted;
-  });
-}
-
-async function grantStatement(trx: Trx, g: WholeGrant): Promise<boolean> {
+async function inOneStatement(db: Kysely<DB>, g: WholeGrant): Promise<boolean> {
   const scopes = g.records.map((r) => r.scope);
   const keys = g.records.map((r) => r.key);
   const result = await sql<{ granted: boolean }>`
-    with fresh as (
+    with recursive fresh as (
       select not exists (
         select 1 from idempotency_keys
         join unnest(${scopes}::text[], ${keys}::text[]) as claim (scope, key) using (scope, key)
@@ -129,7 +121,8 @@ async function grantStatement(trx: Trx, g: WholeGrant): Promise<boolean> {
         and on_hand - reserved - quarantined >= ${g.total} and (select ok from fresh)
       returning 1
     ), reserved as (${insertGranted('reservations', RESERVATION_COLUMNS, g.reservations)}
-    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, g.records)})
-    select exists (select 1 from granted) as granted`.execute(trx);
+    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, g.records)}
+    ), ${chainAuditRows(g.audit, 'granted')}
+    select exists (select 1 from granted) as granted`.execute(db);
   return result.rows[0]?.granted === true;
 }

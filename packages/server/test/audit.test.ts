@@ -249,6 +249,8 @@ for (const kind of testDatabaseKinds()) {
       expect(rest.body.nextCursor).toBeNull();
       const seqs = [...firstPage.body.items, ...rest.body.items].map((e) => e.seq);
       expect(seqs).toEqual([...seqs].sort((a, b) => b - a));
+      const openapi = await ts.api<{ paths: Record<string, unknown> }>('GET', '/api/openapi.json');
+      expect(Object.keys(openapi.body.paths)).toContain('/api/v1/audit');
       const bad = await ts.api('GET', '/api/v1/audit?from=yesterday');
       expect(bad.body).toMatchObject({ code: 'validation_failed', errors: [{ path: 'from' }] });
     });

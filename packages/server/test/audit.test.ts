@@ -153,6 +153,25 @@ for (const kind of testDatabaseKinds()) {
       expect((await verifyAuditChain(ts.server.database.db)).breaks).toEqual([]);
     });
 
+    it('keeps the chain whole while grants of several SKUs and other writes commit at once', async () => {
+      const ts = server();
+      const stocked = [
+        await stockedItem(ts, 1000, 1),
+        await stockedItem(ts, 1000, 1),
+        await stockedItem(ts, 1000, 1),
+      ];
+      const head = await chainHead(ts);
+      const writes = Array.from({ length: 240 }, (_, i) => {
+        const { wh, sku } = stocked[i % 3] ?? { wh: '', sku: '' };
+        return i % 8 === 7
+          ? ts.api('POST', '/api/v1/receipts', { warehouse: wh, lines: [{ sku, qty: 1, unitCost: 1 }] })
+          : ts.api('POST', '/api/v1/reservations', { sku, warehouse: wh, qty: 1, reference: `mixed-${i}` });
+      });
+      expect(new Set((await Promise.all(writes)).map((r) => r.status))).toEqual(new Set([201]));
+      expect((await chainHead(ts)).seq).toBe(head.seq + 240n);
+      expect((await verifyAuditChain(ts.server.database.db)).breaks).toEqual([]);
+    });
+
     it('records sign-ins, passwords, second factors and API tokens without ever keeping a secret', async () => {
       const ts = server();
       const person = await makePerson(ts, ['clerk']);

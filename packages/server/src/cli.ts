@@ -7,6 +7,7 @@ import { seedDemo } from './demo/seed';
 import { scrubSecrets } from './http/logging';
 import { type Difference, verifyLedger } from './ledger/verify';
 import { buildServer } from './main';
+import { type AuditVerification, verifyAuditChain } from './modules/audit/audit-verify';
 import { bootstrapAdmin } from './modules/auth/bootstrap-admin';
 
 const USAGE = `usage: onhand <command>
@@ -14,6 +15,8 @@ const USAGE = `usage: onhand <command>
   start     migrate, then serve the web app and API (PORT, HOST, DATABASE_URL…)
   migrate   bring the database schema up to date
   verify    recompute every balance and cost layer from the ledger; exit 1 on any difference
+  audit verify
+            walk the audit log's hash chain; name each edited, deleted or moved row; exit 1 on any
   seed      load the demo shop into an empty database
   backup [--to <file or dir>]
             copy the database while it serves (embedded) or pg_dump it (PostgreSQL);
@@ -79,6 +82,17 @@ function reportVerify(differences: Difference[]): number {
   return differences.length === 0 ? 0 : 1;
 }
 
+/** Prints what the audit chain walk found; the exit code: 0 when whole, 1 when broken. */
+function reportAudit({ rows, head, breaks }: AuditVerification): number {
+  for (const b of breaks) console.log(`BROKEN audit row ${b.seq}${b.row ? ` (${b.row})` : ''}: ${b.problem}`);
+  console.log(
+    breaks.length === 0
+      ? `audit verify: the chain of ${rows} entries is whole (head ${head.seq} ${head.hash})`
+      : `audit verify: ${breaks.length} break(s) in the chain of ${rows} entries`,
+  );
+  return breaks.length === 0 ? 0 : 1;
+}
+
 async function main(argv: string[]): Promise<number> {
   loadDotEnv();
   const [command, ...args] = argv;
@@ -95,6 +109,12 @@ async function main(argv: string[]): Promise<number> {
       });
     case 'verify':
       return withDatabase(config, async (database) => reportVerify(await verifyLedger(database.db)));
+    case 'audit':
+      if (args.length !== 1 || args[0] !== 'verify') {
+        console.error(USAGE);
+        return 2;
+      }
+      return withDatabase(config, async (database) => reportAudit(await verifyAuditChain(database.db)));
     case 'backup': {
       const { values } = parseArgs({ args, options: { to: { type: 'string' } } });
       return backupCommand(config, values.to);

@@ -13,6 +13,8 @@ import { approvableActions } from './modules/approvals/approvable-actions';
 import { ApprovalRuleService } from './modules/approvals/approval-rules.service';
 import { registerApprovalRoutes } from './modules/approvals/approvals.routes';
 import { ApprovalService } from './modules/approvals/approvals.service';
+import { AuditLog } from './modules/audit/audit.queries';
+import { registerAuditRoutes } from './modules/audit/audit.routes';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { AuthChanges } from './modules/auth/auth-changes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
@@ -89,6 +91,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     clock,
     idempotency,
     authChanges,
+    audit: new AuditLog(db),
     sessions,
     roles,
     users,
@@ -165,6 +168,7 @@ export async function buildServer(
     registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
     registerApprovalRoutes(app, services);
+    registerAuditRoutes(app, services);
     const { leadership } = database;
     const job = (name: string, intervalMs: number, task: () => Promise<number>) =>
       every(name, intervalMs, task, app.log, leadership);

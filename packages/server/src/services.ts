@@ -4,6 +4,7 @@ import type { IdempotencyGuard } from './http/idempotency';
 import type { RateLimiter } from './http/rate-limit';
 import type { ApprovalRuleService } from './modules/approvals/approval-rules.service';
 import type { ApprovalService } from './modules/approvals/approvals.service';
+import type { AuditLog } from './modules/audit/audit.queries';
 import type { AuthChanges } from './modules/auth/auth-changes';
 import type { SecondFactorService } from './modules/auth/second-factor';
 import type { SessionService } from './modules/auth/sessions.service';
@@ -37,6 +38,7 @@ export interface Services {
   idempotency: IdempotencyGuard;
   /** Drops remembered sign-ins and roles in every process when they change. */
   authChanges: AuthChanges;
+  audit: AuditLog;
   sessions: SessionService;
   roles: RoleService;
   users: UserService;

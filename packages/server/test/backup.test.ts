@@ -21,22 +21,8 @@ import {
   uniqueCode,
 } from './support/fixtures';
 import { makePerson, signIn } from './support/people';
-import { type CommandResult, runCommand } from './support/process';
+import { onhand } from './support/process';
 import { type TestServer, useTestServer } from './support/server';
-
-/** Runs `onhand <args>` in its own process against a database. */
-function onhand(
-  args: string[],
-  databaseUrl: string,
-  env: Record<string, string> = {},
-): Promise<CommandResult> {
-  return runCommand(
-    process.execPath,
-    ['--import', 'tsx', 'packages/server/src/cli.ts', ...args],
-    { DATABASE_URL: databaseUrl, ...env },
-    120_000,
-  );
-}
 
 const scratch = mkdtempSync(join(tmpdir(), 'onhand-backups-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
@@ -99,12 +85,18 @@ async function freshTarget(kind: 'sqlite' | 'postgres'): Promise<TestDatabase> {
   return target;
 }
 
-/** Restores a backup with `onhand restore` into a new database; opens it once the command is done. */
+/**
+ * Restores a backup with `onhand restore` into a new database, checks its audit chain with
+ * `onhand audit verify`, and opens it once the commands are done.
+ */
 async function restoreIntoNew(kind: 'sqlite' | 'postgres', file: string) {
   const target = await freshTarget(kind);
   const restored = await onhand(['restore', file], target.url);
   expect(restored.code, restored.stdout + restored.stderr).toBe(0);
   expect(restored.stdout).toContain('verify: the ledger, balances and cost layers agree');
+  const audit = await onhand(['audit', 'verify'], target.url);
+  expect(audit.code, audit.stdout + audit.stderr).toBe(0);
+  expect(audit.stdout).toMatch(/audit verify: the chain of [1-9]\d* entries is whole/);
   return connect(target.url, { poolSize: 2 });
 }
 

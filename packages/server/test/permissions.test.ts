@@ -127,6 +127,7 @@ function endpoints(wh: string, sku: string, supplier: string): Endpoint[] {
       permission: 'approval_rule.manage',
       body: { action: 'write_off.post', threshold: 1_000_000 },
     },
+    { method: 'GET', path: '/api/v1/audit', permission: 'audit.read' },
   ];
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { verifyLedger } from '../src/ledger/verify';
+import { verifyAuditChain } from '../src/modules/audit/audit-verify';
 import { testDatabaseKinds } from './support/databases';
 import { makeItem, makeWarehouse, receive, stockedItem, stockOf } from './support/fixtures';
 import { useTestServer } from './support/server';
@@ -75,6 +76,16 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(active.body.items).toHaveLength(100);
       expect(await verifyLedger(ts.server.database.db)).toEqual([]);
+      // Each grant is in the audit chain once, and the chain stayed whole under the burst.
+      const granted = results.filter((r) => r.status === 201).map((r) => String(r.body.id));
+      const recorded = await ts.server.database.db
+        .selectFrom('audit_log')
+        .select('entity_id')
+        .where('action', '=', 'reservation.create')
+        .where('entity_id', 'in', granted)
+        .execute();
+      expect(recorded).toHaveLength(100);
+      expect((await verifyAuditChain(ts.server.database.db)).breaks).toEqual([]);
     });
 
     it('replays a retried reservation with the same Idempotency-Key and refuses the key with another body', async () => {

@@ -48,6 +48,7 @@ async function grantOf(ts: TestServer, qty: number, count: number, key: string):
     at,
     reservations,
     records,
+    audit: [],
   };
 }
 

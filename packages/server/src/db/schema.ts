@@ -423,7 +423,38 @@ export interface ApprovalsTable {
   used_at: Int | null;
 }
 
+/** One write, as the audit log keeps it; `hash` seals every other column and the row before. */
+export interface AuditLogTable {
+  /** The position in the chain: 1, 2, 3 … without gaps. */
+  seq: Int;
+  at: Int;
+  /** Null for the system (background jobs). */
+  user_id: string | null;
+  /** JSON `{ip, via, id}`: the address and the session or API token the write came through. */
+  source: string;
+  action: string;
+  entity: string;
+  entity_id: string;
+  warehouse_id: string | null;
+  /** A transfer's destination. */
+  to_warehouse_id: string | null;
+  /** JSON of the record before and after the write, secrets left out. */
+  before_state: string | null;
+  after_state: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+/** The head of the audit chain (one row): the last position and hash. */
+export interface AuditChainTable {
+  id: Int;
+  seq: Int;
+  hash: string;
+}
+
 export interface DB {
+  audit_log: AuditLogTable;
+  audit_chain: AuditChainTable;
   users: UsersTable;
   roles: RolesTable;
   api_tokens: ApiTokensTable;

@@ -1,4 +1,5 @@
 import { Worker } from 'node:worker_threads';
+import type { AuditContent } from '../modules/audit/audit-chain';
 
 /** A value bound to a statement parameter. */
 export type SqlValue = string | number | bigint | null;
@@ -9,6 +10,13 @@ export interface WriteStep {
   rows: readonly (readonly SqlValue[])[];
   /** Each run must change a row; when one changes none, the whole write is abandoned. */
   mustChange?: boolean;
+}
+
+/** A write sent to the worker. */
+export interface WriteRequest {
+  id: number;
+  steps: readonly WriteStep[];
+  audit: readonly AuditContent[];
 }
 
 /** What the worker answers for a write: committed, abandoned, or failed with an error. */
@@ -38,16 +46,16 @@ export class SqliteWriter {
   constructor(private readonly file: string) {}
 
   /**
-   * Runs the steps in one transaction. Resolves true once it is committed (durably), false when
-   * a step marked `mustChange` changed nothing or a constraint refused a row: then nothing of it
-   * was written.
+   * Runs the steps in one transaction, then chains the audit rows after the audit log's head in
+   * it. Resolves true once it is committed (durably), false when a step marked `mustChange`
+   * changed nothing or a constraint refused a row: then nothing of it was written.
    */
-  write(steps: readonly WriteStep[]): Promise<boolean> {
+  write(steps: readonly WriteStep[], audit: readonly AuditContent[] = []): Promise<boolean> {
     const worker = this.started();
     const id = this.nextId++;
     return new Promise<boolean>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, steps });
+      worker.postMessage({ id, steps, audit } satisfies WriteRequest);
     });
   }
 

@@ -1,7 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
+import { AUDIT_COLUMNS, type AuditContent, type ChainHead, sealAfter } from '../modules/audit/audit-chain';
 import { openSqliteFile } from './sqlite-file';
-import type { WriteAnswer, WriteStep } from './sqlite-writer';
+import type { WriteAnswer, WriteRequest, WriteStep } from './sqlite-writer';
 
 const sqlite = openSqliteFile((workerData as { file: string }).file);
 const statements = new Map<string, SQLite.Statement>();
@@ -22,8 +23,22 @@ function isConstraintError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
 
-/** Runs every step in one transaction; false (rolled back) when a step's expectation failed. */
-function write(steps: readonly WriteStep[]): boolean {
+const readHead = prepared('SELECT seq, hash FROM audit_chain WHERE id = 1');
+const moveHead = prepared('UPDATE audit_chain SET seq = ?, hash = ? WHERE id = 1');
+const insertAudit = prepared(
+  `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
+);
+
+/** Chains audit rows after the head, inside the open transaction (this connection holds the write lock). */
+function appendAudit(contents: readonly AuditContent[]): void {
+  if (contents.length === 0) return;
+  const { rows, head } = sealAfter(readHead.get() as ChainHead, contents);
+  for (const row of rows) insertAudit.run(...AUDIT_COLUMNS.map((c) => row[c]));
+  moveHead.run(head.seq, head.hash);
+}
+
+/** Runs every step, then the audit append, in one transaction; false (rolled back) when a step's expectation failed. */
+function write(steps: readonly WriteStep[], audit: readonly AuditContent[]): boolean {
   begin.run();
   try {
     for (const step of steps) {
@@ -32,6 +47,7 @@ function write(steps: readonly WriteStep[]): boolean {
         if (statement.run(...row).changes === 0 && step.mustChange) return false;
       }
     }
+    appendAudit(audit);
     commit.run();
     return true;
   } catch (error) {
@@ -42,10 +58,10 @@ function write(steps: readonly WriteStep[]): boolean {
   }
 }
 
-parentPort?.on('message', ({ id, steps }: { id: number; steps: WriteStep[] }) => {
+parentPort?.on('message', ({ id, steps, audit }: WriteRequest) => {
   let answer: WriteAnswer;
   try {
-    answer = { id, committed: write(steps) };
+    answer = { id, committed: write(steps, audit) };
   } catch (error) {
     answer = { id, error: error instanceof Error ? error.message : String(error) };
   }

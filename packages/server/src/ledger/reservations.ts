@@ -39,12 +39,19 @@ export async function endReservation(
   return { ended: true };
 }
 
-/** Releases every active reservation past its expiry (of one SKU × warehouse when given). */
+/** A reservation that expired. */
+export interface ExpiredReservation {
+  id: string;
+  item_id: string;
+  warehouse_id: string;
+}
+
+/** Releases every active reservation past its expiry (of one SKU × warehouse when given); returns those it ended. */
 export async function expireDue(
   trx: Trx,
   now: number,
   only?: { itemId: string; warehouseId: string },
-): Promise<number> {
+): Promise<ExpiredReservation[]> {
   let query = trx
     .selectFrom('reservations')
     .select(['id', 'item_id', 'warehouse_id'])
@@ -52,12 +59,12 @@ export async function expireDue(
     .where('expires_at', '<=', BigInt(now))
     .limit(500);
   if (only) query = query.where('item_id', '=', only.itemId).where('warehouse_id', '=', only.warehouseId);
-  let expired = 0;
+  const expired: ExpiredReservation[] = [];
   // Ended in item order, as `post` locks balance rows, so expiry cannot deadlock with a document.
   const due = (await query.execute()).sort((a, b) => compareKeys(a, b));
-  for (const { id } of due) {
-    const outcome = await endReservation(trx, id, 'expired', now);
-    if (outcome?.ended) expired++;
+  for (const row of due) {
+    const outcome = await endReservation(trx, row.id, 'expired', now);
+    if (outcome?.ended) expired.push(row);
   }
   return expired;
 }

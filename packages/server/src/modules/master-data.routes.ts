@@ -15,11 +15,14 @@ import {
   warehouseUpdate,
 } from '@onhand/contracts';
 import type { FastifyInstance } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../http/app';
+import type { DB } from '../db/schema';
+import { type App, authorize, sendResult } from '../http/app';
 import { notFound } from '../http/problem';
 import type { Trx } from '../ledger/types';
 import type { Services } from '../services';
+import { auditedWrite } from './audit/audited-write';
 import type { Permission } from './auth/permissions';
 import { inScope, type WarehouseScope } from './auth/warehouse-scope';
 import { expectedVersion } from './master-data';
@@ -28,13 +31,15 @@ import { expectedVersion } from './master-data';
 interface MasterDataService<Create, Update, Query, Out> {
   create(trx: Trx, input: Create): Promise<Out>;
   list(query: Query, scope: WarehouseScope): Promise<{ items: Out[]; nextCursor: string | null }>;
-  get(ref: string): Promise<Out>;
+  get(ref: string, db?: Kysely<DB>): Promise<Out>;
   update(trx: Trx, ref: string, patch: Update, expected: number | null): Promise<Out>;
 }
 
 interface Resource<C extends z.ZodType, U extends z.ZodType, Q extends z.ZodType, O extends z.ZodType> {
   path: string;
   tag: string;
+  /** What the audit log calls it: `item`, `warehouse` … */
+  entity: string;
   manage: Permission;
   /** For warehouses themselves, their code: a person sees only those they work in. */
   scoped?: (out: z.infer<O>) => string;
@@ -69,10 +74,12 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
     async (request, reply) => {
       authorize(request, r.manage);
       const body = request.body as z.infer<C>;
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await r.service.create(trx, body),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: `${r.entity}.create`, entity: r.entity, status: 201 },
+        (trx) => r.service.create(trx, body),
+      );
       return sendResult(reply, result);
     },
   );
@@ -104,13 +111,21 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
     },
     async (request, reply) => {
       const p = authorize(request, r.manage);
-      await visibleOne(refOf(request.params), p.warehouses);
+      const ref = refOf(request.params);
+      const { id } = (await visibleOne(ref, p.warehouses)) as { id: string };
       const expected = expectedVersion(request);
       const body = request.body as z.infer<U>;
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 200,
-        body: await r.service.update(trx, refOf(request.params), body, expected),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        {
+          action: `${r.entity}.update`,
+          entity: r.entity,
+          entityId: id,
+          before: (trx) => r.service.get(ref, trx),
+        },
+        (trx) => r.service.update(trx, ref, body, expected),
+      );
       return sendResult(reply, result);
     },
   );
@@ -121,6 +136,7 @@ export function registerMasterDataRoutes(app: App, s: Services): void {
   registerResource(app, s, {
     path: '/api/v1/warehouses',
     tag: 'warehouses',
+    entity: 'warehouse',
     manage: 'warehouse.manage',
     scoped: (w) => w.code,
     schemas: { create: warehouseCreate, update: warehouseUpdate, query: warehouseQuery, out: warehouse },
@@ -129,6 +145,7 @@ export function registerMasterDataRoutes(app: App, s: Services): void {
   registerResource(app, s, {
     path: '/api/v1/items',
     tag: 'items',
+    entity: 'item',
     manage: 'item.manage',
     schemas: { create: itemCreate, update: itemUpdate, query: itemQuery, out: item },
     service: s.items,
@@ -137,6 +154,7 @@ export function registerMasterDataRoutes(app: App, s: Services): void {
   registerResource(app, s, {
     path: '/api/v1/suppliers',
     tag: 'suppliers',
+    entity: 'supplier',
     manage: 'supplier.manage',
     schemas: partners,
     service: s.suppliers,
@@ -144,6 +162,7 @@ export function registerMasterDataRoutes(app: App, s: Services): void {
   registerResource(app, s, {
     path: '/api/v1/customers',
     tag: 'customers',
+    entity: 'customer',
     manage: 'customer.manage',
     schemas: partners,
     service: s.customers,

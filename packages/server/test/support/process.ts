@@ -163,3 +163,17 @@ export function runCommand(
 export function runCli(args: string[], env: Record<string, string>): Promise<CommandResult> {
   return runCommand('npx', ['tsx', CLI, ...args], env);
 }
+
+/** Runs `onhand <args>` in its own process against a database. */
+export function onhand(
+  args: string[],
+  databaseUrl: string,
+  env: Record<string, string> = {},
+): Promise<CommandResult> {
+  return runCommand(
+    process.execPath,
+    ['--import', 'tsx', CLI, ...args],
+    { DATABASE_URL: databaseUrl, ...env },
+    120_000,
+  );
+}

@@ -10,8 +10,9 @@ import {
   problem,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, claimFor, principal, sendResult } from '../../http/app';
+import { type App, authorize, principal, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { auditedTransaction, auditedWrite } from '../audit/audited-write';
 import { expectedVersion } from '../master-data';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -51,10 +52,18 @@ export function registerApprovalRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 200,
-        body: await s.approvals.approve(trx, request.params.id, p, request.body?.totp),
-      }));
+      const { id } = request.params;
+      const result = await auditedWrite(
+        s,
+        request,
+        {
+          action: 'approval.approve',
+          entity: 'approval',
+          entityId: id,
+          before: (trx) => s.approvals.get(id, p, trx),
+        },
+        (trx) => s.approvals.approve(trx, id, p, request.body?.totp),
+      );
       return sendResult(reply, result);
     },
   );
@@ -71,10 +80,18 @@ export function registerApprovalRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 200,
-        body: await s.approvals.reject(trx, request.params.id, p, request.body?.reason ?? null),
-      }));
+      const { id } = request.params;
+      const result = await auditedWrite(
+        s,
+        request,
+        {
+          action: 'approval.reject',
+          entity: 'approval',
+          entityId: id,
+          before: (trx) => s.approvals.get(id, p, trx),
+        },
+        (trx) => s.approvals.reject(trx, id, p, request.body?.reason ?? null),
+      );
       return sendResult(reply, result);
     },
   );
@@ -112,10 +129,12 @@ function registerRuleRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'approval_rule.manage');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.approvalRules.create(trx, request.body, p),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'approval_rule.create', entity: 'approval_rule', status: 201 },
+        (trx) => s.approvalRules.create(trx, request.body, p),
+      );
       return sendResult(reply, result);
     },
   );
@@ -132,10 +151,17 @@ function registerRuleRoutes(app: App, s: Services): void {
     async (request, reply) => {
       authorize(request, 'approval_rule.manage');
       const expected = expectedVersion(request);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 200,
-        body: await s.approvalRules.update(trx, request.params.id, request.body, expected),
-      }));
+      const { id } = request.params;
+      const result = await auditedWrite(
+        s,
+        request,
+        {
+          action: 'approval_rule.update',
+          entity: 'approval_rule',
+          before: (trx) => s.approvalRules.get(id, trx),
+        },
+        (trx) => s.approvalRules.update(trx, id, request.body, expected),
+      );
       return sendResult(reply, result);
     },
   );
@@ -144,7 +170,21 @@ function registerRuleRoutes(app: App, s: Services): void {
     { schema: { tags, summary: 'Remove a rule: pending approvals stay', params: idParams } },
     async (request, reply) => {
       authorize(request, 'approval_rule.manage');
-      await s.db.transaction().execute((trx) => s.approvalRules.remove(trx, request.params.id));
+      const { id } = request.params;
+      await auditedTransaction(
+        s,
+        request,
+        {
+          action: 'approval_rule.remove',
+          entity: 'approval_rule',
+          entityId: id,
+          before: (trx) => s.approvalRules.get(id, trx),
+        },
+        async (trx) => {
+          await s.approvalRules.remove(trx, id);
+          return null;
+        },
+      );
       return reply.code(204).send();
     },
   );

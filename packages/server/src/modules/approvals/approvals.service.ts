@@ -182,9 +182,10 @@ export class ApprovalService {
   }
 
   /** One approval, for its maker or someone who may decide it (else `404`). */
-  async get(id: string, p: Principal): Promise<Approval> {
-    await this.row(this.db, id, p);
-    return this.view(this.db, id);
+  /** An approval its maker or a possible decider may see (inside a transaction, pass it). */
+  async get(id: string, p: Principal, db: Kysely<DB> = this.db): Promise<Approval> {
+    await this.row(db, id, p);
+    return this.view(db, id);
   }
 
   /**

@@ -4,6 +4,7 @@ import { type App, principal } from '../../http/app';
 import { csrfTokenFor } from '../../http/csrf';
 import { clearSessionCookies, setSessionCookies } from '../../http/session-cookies';
 import type { Services } from '../../services';
+import { auditedTransaction } from '../audit/audited-write';
 import { meOf } from './principal';
 
 const loginWithCsrf = loginResponse.extend({
@@ -40,7 +41,7 @@ export function registerAuthRoutes(app: App, s: Services): void {
         token,
         expiresAt,
         principal: p,
-      } = await s.sessions.login(request.body.email, request.body.password, request.body.totp);
+      } = await s.sessions.login(request.body.email, request.body.password, request.body.totp, request.ip);
       setSessionCookies(request, reply, token, new Date(expiresAt));
       return {
         token,
@@ -52,7 +53,17 @@ export function registerAuthRoutes(app: App, s: Services): void {
   );
 
   app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    if (request.sessionToken) await s.sessions.logout(request.sessionToken);
+    const token = request.sessionToken;
+    if (token)
+      await auditedTransaction(
+        s,
+        request,
+        { action: 'auth.logout', entity: 'session', entityId: principal(request).sessionId },
+        async (trx) => {
+          await s.sessions.logout(token, trx);
+          return null;
+        },
+      );
     clearSessionCookies(reply);
     return reply.code(204).send();
   });

@@ -27,6 +27,7 @@ export const PERMISSIONS = [
   'quarantine.manage',
   'api_token.manage',
   'approval_rule.manage',
+  'audit.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
@@ -36,7 +37,8 @@ const READ: Permission[] = ['stock.read', 'ledger.read', 'report.read', 'documen
 export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
   admin: PERMISSIONS,
   warehouse_manager: PERMISSIONS.filter(
-    (p) => p !== 'user.manage' && p !== 'api_token.manage' && p !== 'approval_rule.manage',
+    (p) =>
+      p !== 'user.manage' && p !== 'api_token.manage' && p !== 'approval_rule.manage' && p !== 'audit.read',
   ),
   clerk: [
     'stock.read',
@@ -66,7 +68,7 @@ export const ROLE_PERMISSIONS: Record<string, readonly Permission[]> = {
     'sales_order.manage',
     'sales_return.post',
   ],
-  finance: [...READ, 'stocktake.post', 'write_off.post'],
+  finance: [...READ, 'stocktake.post', 'write_off.post', 'audit.read'],
   viewer: READ,
 };
 

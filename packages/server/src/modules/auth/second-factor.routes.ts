@@ -1,6 +1,12 @@
 import { problem, recoveryCodes, totpCodeBody, totpEnrolment } from '@onhand/contracts';
 import { type App, principal } from '../../http/app';
 import type { Services } from '../../services';
+import { auditedTransaction } from '../audit/audited-write';
+
+/** A person's own second-factor change, as the audit log records it (never its secret or codes). */
+function ofPerson(userId: string, verb: string) {
+  return { action: `user.${verb}`, entity: 'user', entityId: userId };
+}
 
 /** A person's own second factor: enrol, confirm (getting recovery codes), turn off. */
 export function registerSecondFactorRoutes(app: App, s: Services): void {
@@ -16,7 +22,12 @@ export function registerSecondFactorRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      const started = await s.db.transaction().execute((trx) => s.secondFactor.start(trx, p));
+      const started = await auditedTransaction(
+        s,
+        request,
+        { ...ofPerson(p.userId, 'totp_start'), after: () => ({ totp: 'enrolling' }) },
+        (trx) => s.secondFactor.start(trx, p),
+      );
       return reply.header('cache-control', 'no-store').send(started);
     },
   );
@@ -32,9 +43,12 @@ export function registerSecondFactorRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      const codes = await s.db
-        .transaction()
-        .execute((trx) => s.secondFactor.confirm(trx, p, request.body.code));
+      const codes = await auditedTransaction(
+        s,
+        request,
+        { ...ofPerson(p.userId, 'totp_enable'), after: () => ({ totp: 'on' }) },
+        (trx) => s.secondFactor.confirm(trx, p, request.body.code),
+      );
       return reply.header('cache-control', 'no-store').send({ recoveryCodes: codes });
     },
   );
@@ -43,7 +57,12 @@ export function registerSecondFactorRoutes(app: App, s: Services): void {
     { schema: { tags, summary: 'Turn TOTP off, proven with a code', body: totpCodeBody } },
     async (request, reply) => {
       const p = principal(request);
-      await s.db.transaction().execute((trx) => s.secondFactor.disable(trx, p, request.body.code));
+      await auditedTransaction(
+        s,
+        request,
+        { ...ofPerson(p.userId, 'totp_disable'), after: () => ({ totp: 'off' }) },
+        (trx) => s.secondFactor.disable(trx, p, request.body.code),
+      );
       return reply.code(204).send();
     },
   );

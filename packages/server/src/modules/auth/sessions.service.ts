@@ -3,6 +3,7 @@ import { type Kysely, sql } from 'kysely';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
 import { Problem } from '../../http/problem';
+import { appendAudit } from '../audit/audit-append';
 import type { ApiTokenService } from '../users/api-tokens.service';
 import { API_TOKEN_PREFIX } from '../users/api-tokens.service';
 import type { RoleService } from '../users/roles.service';
@@ -52,7 +53,8 @@ export class SessionService {
   async login(
     email: string,
     password: string,
-    code?: string,
+    code: string | undefined,
+    ip: string,
   ): Promise<{ token: string; expiresAt: number; principal: Principal }> {
     const user = await this.db
       .selectFrom('users')
@@ -69,11 +71,11 @@ export class SessionService {
           retryAfterSeconds: Math.ceil((Number(user.locked_until) - now) / 1000),
         },
       );
-    if (user && !ok) await this.countFailure(user.id, now);
+    if (user && !ok) await this.countFailure(user.id, now, ip);
     if (!user || !ok || user.disabled !== 0n)
       throw new Problem('unauthorized', 'the e-mail or password is wrong');
     if (user.totp_secret && !(code && (await checkSecondFactor(this.db, user, code, now)))) {
-      if (code) await this.countFailure(user.id, now);
+      if (code) await this.countFailure(user.id, now, ip);
       throw new Problem(
         'unauthorized',
         code
@@ -84,11 +86,6 @@ export class SessionService {
         },
       );
     }
-    await this.db
-      .updateTable('users')
-      .set({ failed_logins: 0, locked_until: null, last_login_at: now })
-      .where('id', '=', user.id)
-      .execute();
     const token = `ohs_${randomBytes(32).toString('base64url')}`;
     const session = {
       id: newId(now),
@@ -97,7 +94,25 @@ export class SessionService {
       created_at: now,
       expires_at: now + SESSION_TTL_MS,
     };
-    await this.db.insertInto('sessions').values(session).execute();
+    await this.db.transaction().execute(async (trx) => {
+      await trx
+        .updateTable('users')
+        .set({ failed_logins: 0, locked_until: null, last_login_at: now })
+        .where('id', '=', user.id)
+        .execute();
+      await trx.insertInto('sessions').values(session).execute();
+      await appendAudit(trx, [
+        {
+          at: now,
+          actor: { userId: user.id, source: { ip, via: 'session', id: session.id } },
+          action: 'auth.login',
+          entity: 'session',
+          entityId: session.id,
+          before: null,
+          after: { userId: user.id, expiresAt: new Date(session.expires_at).toISOString() },
+        },
+      ]);
+    });
     const custom = await this.roles.customPermissions(JSON.parse(user.roles) as string[]);
     return { token, expiresAt: session.expires_at, principal: principalOf(user, session.id, custom) };
   }
@@ -153,15 +168,15 @@ export class SessionService {
   }
 
   /** Ends the session of a token; it stops working at once. */
-  async logout(token: string): Promise<void> {
+  async logout(token: string, db: Kysely<DB> = this.db): Promise<void> {
     this.cache.delete(token);
-    const ended = await this.db
+    const ended = await db
       .updateTable('sessions')
       .set({ revoked_at: this.clock() })
       .where('token_hash', '=', hashToken(token))
       .returning('id')
       .executeTakeFirst();
-    if (ended) await this.sessionEnded(this.db, ended.id);
+    if (ended) await this.sessionEnded(db, ended.id);
   }
 
   /** A session or API token was revoked: it stops working at once, in every process. */
@@ -190,15 +205,15 @@ export class SessionService {
   }
 
   /** Ends one session of a person; false when they have no such live session. */
-  async revoke(userId: string, sessionId: string): Promise<boolean> {
-    const result = await this.db
+  async revoke(userId: string, sessionId: string, db: Kysely<DB> = this.db): Promise<boolean> {
+    const result = await db
       .updateTable('sessions')
       .set({ revoked_at: this.clock() })
       .where('user_id', '=', userId)
       .where('id', '=', sessionId)
       .where('revoked_at', 'is', null)
       .executeTakeFirst();
-    await this.userChanged(this.db, userId);
+    await this.userChanged(db, userId);
     return result.numUpdatedRows > 0n;
   }
 
@@ -225,19 +240,36 @@ export class SessionService {
       if (entry.principal.sessionId === sessionId) this.cache.delete(token);
   }
 
-  /** Counts a wrong password; the account locks for a while at the threshold. */
-  private async countFailure(userId: string, now: number): Promise<void> {
-    const row = await this.db
-      .updateTable('users')
-      .set({ failed_logins: sql`failed_logins + 1` })
-      .where('id', '=', userId)
-      .returning('failed_logins')
-      .executeTakeFirst();
-    if (row && row.failed_logins >= BigInt(LOCKOUT_AFTER))
-      await this.db
+  /** Counts a wrong password (recorded in the audit log); the account locks for a while at the threshold. */
+  private async countFailure(userId: string, now: number, ip: string): Promise<void> {
+    await this.db.transaction().execute(async (trx) => {
+      const row = await trx
         .updateTable('users')
-        .set({ locked_until: now + LOCKOUT_MS, failed_logins: 0 })
+        .set({ failed_logins: sql`failed_logins + 1` })
         .where('id', '=', userId)
-        .execute();
+        .returning('failed_logins')
+        .executeTakeFirstOrThrow();
+      const locked = row.failed_logins >= BigInt(LOCKOUT_AFTER);
+      if (locked)
+        await trx
+          .updateTable('users')
+          .set({ locked_until: now + LOCKOUT_MS, failed_logins: 0 })
+          .where('id', '=', userId)
+          .execute();
+      await appendAudit(trx, [
+        {
+          at: now,
+          actor: { userId: null, source: { ip, via: 'session', id: null } },
+          action: 'auth.login_failed',
+          entity: 'user',
+          entityId: userId,
+          before: null,
+          after: {
+            failedLogins: Number(row.failed_logins),
+            lockedUntil: locked ? new Date(now + LOCKOUT_MS).toISOString() : null,
+          },
+        },
+      ]);
+    });
   }
 }

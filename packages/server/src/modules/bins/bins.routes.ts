@@ -9,9 +9,10 @@ import {
   problem,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, authorize, sendResult } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import { inScope, requireBodyInScope, requireInScope } from '../auth/warehouse-scope';
 
 const warehouseParams = z.object({ code: z.string().min(1).max(64) });
@@ -32,10 +33,12 @@ export function registerBinRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'warehouse.manage');
       requireInScope(p.warehouses, request.params.code, 'code');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.bins.create(trx, request.params.code, request.body),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'bin.create', entity: 'bin', status: 201 },
+        (trx) => s.bins.create(trx, request.params.code, request.body),
+      );
       return sendResult(reply, result);
     },
   );
@@ -75,10 +78,12 @@ export function registerBinRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'bin.move');
       requireBodyInScope(p.warehouses, request.body);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.bins.move(trx, request.body, p),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'bin_move.create', entity: 'bin_move', status: 201 },
+        (trx) => s.bins.move(trx, request.body, p),
+      );
       return sendResult(reply, result);
     },
   );

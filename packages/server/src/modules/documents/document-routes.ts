@@ -1,10 +1,13 @@
 import { type ApprovalAction, approvalRequired, type DocumentType, page, problem } from '@onhand/contracts';
 import type { FastifyInstance, FastifySchema } from 'fastify';
+import type { Kysely } from 'kysely';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult, totpOf } from '../../http/app';
+import type { DB } from '../../db/schema';
+import { type App, authorize, sendResult, totpOf } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import type { Permission } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
 import { inScope, requireBodyInScope, type WarehouseScope } from '../auth/warehouse-scope';
@@ -17,9 +20,11 @@ const idParams = z.object({ id: z.string().min(1).max(100) });
 export interface DocumentReads<O extends z.ZodType, Q extends z.ZodType> {
   path: string;
   tag: string;
+  /** What the audit log calls these documents: `purchase_order`, `transfer` … */
+  entity: DocumentType;
   out: O;
   query: Q;
-  get(id: string): Promise<z.infer<O>>;
+  get(id: string, db?: Kysely<DB>): Promise<z.infer<O>>;
   list(
     query: z.infer<Q>,
     bounds: { from: number | null; to: number | null },
@@ -67,9 +72,17 @@ export function write<B extends z.ZodType = z.ZodUndefined>(w: DocumentWrite<B>)
   return w as unknown as AnyWrite;
 }
 
+/** The audit verb of a write: `create`, `update`, or its action (`approve`, `quick_fill` …). */
+function verbOf(w: AnyWrite): string {
+  if (w.method === 'PATCH') return 'update';
+  const action = w.path.split('/').at(-1) ?? '';
+  return action === '' ? 'create' : action.replaceAll('-', '_');
+}
+
 /**
  * Registers a document collection: `GET` list and `GET /:id` (with an ETag of the version), and
- * each write, run in one transaction under the caller's Idempotency-Key.
+ * each write, run in one transaction under the caller's Idempotency-Key and recorded in the audit
+ * log with the document before and after it.
  */
 export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>(
   app: App,
@@ -130,24 +143,32 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
         requireBodyInScope(principal.warehouses, request.body);
         const ifMatch = expectedVersion(request);
         const id = hasId ? idParams.parse(request.params).id : '';
-        const result = await s.idempotency.transact(claimFor(request), async (trx) => {
-          const context = { id, body: request.body, principal, ifMatch };
-          const gated =
-            w.approval &&
-            (await s.approvals.gate(
-              trx,
-              {
-                ...context,
-                // A route without a body schema ignores what is sent: the kept request has none.
-                body: w.body ? request.body : null,
-                action: w.approval.action,
-                target: { type: w.approval.target, id },
-              },
-              totpOf(request),
-            ));
-          if (gated) return gated;
-          return { status: w.status ?? 200, body: await w.run(trx, context) };
-        });
+        const context = { id, body: request.body, principal, ifMatch };
+        const { approval } = w;
+        const result = await auditedWrite(
+          s,
+          request,
+          {
+            action: `${reads.entity}.${verbOf(w)}`,
+            entity: reads.entity,
+            status: w.status ?? 200,
+            ...(hasId ? { entityId: id, before: (trx: Trx) => reads.get(id, trx) } : {}),
+          },
+          (trx) => w.run(trx, context),
+          approval &&
+            ((trx) =>
+              s.approvals.gate(
+                trx,
+                {
+                  ...context,
+                  // A route without a body schema ignores what is sent: the kept request has none.
+                  body: w.body ? request.body : null,
+                  action: approval.action,
+                  target: { type: approval.target, id },
+                },
+                totpOf(request),
+              )),
+        );
         if (!result.replayed && result.status === (w.status ?? 200))
           reply.header('etag', `"${(result.body as { version: number }).version}"`);
         return sendResult(reply, result);

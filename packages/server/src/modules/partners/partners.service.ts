@@ -90,8 +90,8 @@ export class PartnerService {
   }
 
   /** A partner by id or code. */
-  async get(idOrCode: string): Promise<Partner> {
-    return toPartner(await this.row(idOrCode));
+  async get(idOrCode: string, db: Kysely<DB> = this.db): Promise<Partner> {
+    return toPartner(await this.row(idOrCode, db));
   }
 
   async update(

@@ -24,9 +24,10 @@ export function registerPurchasingRoutes(app: App, s: Services): void {
     {
       path: '/api/v1/purchase-orders',
       tag: 'purchase orders',
+      entity: 'purchase_order',
       out: purchaseOrder,
       query: purchaseOrderQuery,
-      get: (id) => po.get(id),
+      get: (id, db) => po.get(id, db),
       list: (query, bounds, scope) => po.list(query, bounds, scope),
     },
     [
@@ -114,9 +115,10 @@ export function registerPurchasingRoutes(app: App, s: Services): void {
     {
       path: '/api/v1/purchase-returns',
       tag: 'purchase returns',
+      entity: 'purchase_return',
       out: purchaseReturn,
       query: purchaseReturnQuery,
-      get: (id) => pr.get(id),
+      get: (id, db) => pr.get(id, db),
       list: (query, bounds, scope) => pr.list(query, bounds, scope),
     },
     [

@@ -6,8 +6,9 @@ import {
   quarantineQuery,
   quarantineRow,
 } from '@onhand/contracts';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, authorize, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import { requireBodyInScope } from '../auth/warehouse-scope';
 
 /** Quarantined stock: what is held, holding damaged goods, releasing inspected ones. */
@@ -38,10 +39,12 @@ export function registerQuarantineRoutes(app: App, s: Services): void {
       async (request, reply) => {
         const p = authorize(request, 'quarantine.manage');
         requireBodyInScope(p.warehouses, request.body);
-        const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-          status: 201,
-          body: await s.quarantine.move(trx, action, request.body, p),
-        }));
+        const result = await auditedWrite(
+          s,
+          request,
+          { action: `quarantine.${action}`, entity: 'quarantine_move', status: 201 },
+          (trx) => s.quarantine.move(trx, action, request.body, p),
+        );
         return sendResult(reply, result);
       },
     );

@@ -1,7 +1,8 @@
 import { page, problem, receipt, receiptCreate, receiptQuery } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, authorize, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import { requireBodyInScope, visible } from '../auth/warehouse-scope';
 import { timeBounds } from '../stock/stock.routes';
 
@@ -21,10 +22,12 @@ export function registerReceiptRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'receipt.post');
       requireBodyInScope(p.warehouses, request.body);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.receipts.create(trx, request.body, p),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'receipt.create', entity: 'receipt', status: 201 },
+        (trx) => s.receipts.create(trx, request.body, p),
+      );
       return sendResult(reply, result);
     },
   );

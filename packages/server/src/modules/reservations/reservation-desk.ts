@@ -4,8 +4,11 @@ import { GroupCommit } from '../../db/group-commit';
 import { newId } from '../../db/ids';
 import { type HttpResult, type IdempotencyClaim, IdempotencyGuard } from '../../http/idempotency';
 import { availableOf, reserveGuarded } from '../../ledger/balances';
-import { expireDue } from '../../ledger/reservations';
+import { type ExpiredReservation, expireDue } from '../../ledger/reservations';
 import type { Trx } from '../../ledger/types';
+import { appendAudit } from '../audit/audit-append';
+import { type AuditActor, type AuditEntry, contentOf } from '../audit/audit-entry';
+import { expiryEntries } from './reservation-audit';
 import { type GrantWriter, grantWriterFor, type ReservationRow } from './whole-grant';
 
 /** A request to reserve stock of one SKU in one warehouse. */
@@ -20,6 +23,8 @@ export interface ReserveRequest {
   user: { id: string; email: string } | null;
   at: number;
   claim: IdempotencyClaim | null;
+  /** Who asks and from where, for the audit log. */
+  actor: AuditActor;
 }
 
 /** What became of a reservation request. */
@@ -112,6 +117,7 @@ export class ReservationDesk {
             r.claim ? [{ claim: r.claim, result: this.respond(r, outcome) }] : [],
           ),
         ),
+        audit: granted.map(({ r, outcome }) => contentOf(this.entryOf(r, outcome))),
         // A write that failed wrote nothing: the transaction takes these requests and meets the error again.
       }).catch(() => false);
       if (written) for (const { index, outcome } of granted) outcomes[index] = outcome;
@@ -131,7 +137,8 @@ export class ReservationDesk {
       }
       return [i];
     });
-    for (const indices of bySku(requests, fresh)) await this.grant(trx, requests, indices, outcomes);
+    const expired: ExpiredReservation[] = [];
+    for (const indices of bySku(requests, fresh)) await this.grant(trx, requests, indices, outcomes, expired);
 
     const granted = requests.flatMap((r, i) => {
       const o = outcomes[i];
@@ -152,7 +159,28 @@ export class ReservationDesk {
           : [];
       }),
     );
+    const at = requests[0]?.at ?? 0;
+    await appendAudit(trx, [
+      ...expiryEntries(expired, at),
+      ...requests.flatMap((r, i) => {
+        const outcome = outcomes[i];
+        return outcome?.kind === 'reserved' ? [this.entryOf(r, outcome)] : [];
+      }),
+    ]);
     return outcomes;
+  }
+
+  /** The audit entry of a granted request: the reservation it made. */
+  private entryOf(r: ReserveRequest, outcome: ReserveOutcome & { kind: 'reserved' }): AuditEntry {
+    return {
+      at: r.at,
+      actor: r.actor,
+      action: 'reservation.create',
+      entity: 'reservation',
+      entityId: outcome.id,
+      before: null,
+      after: this.respond(r, outcome).body,
+    };
   }
 
   /** Grants the requests of one SKU × warehouse: all at once when they fit, else in arrival order. */
@@ -161,6 +189,7 @@ export class ReservationDesk {
     requests: readonly ReserveRequest[],
     indices: number[],
     outcomes: ReserveOutcome[],
+    expired: ExpiredReservation[],
   ): Promise<void> {
     const first = requests[indices[0] ?? 0];
     if (!first) return;
@@ -171,7 +200,7 @@ export class ReservationDesk {
       return;
     }
     // Not all fit: free what has expired, then grant in arrival order what the guard allows.
-    await expireDue(trx, at, { itemId, warehouseId });
+    expired.push(...(await expireDue(trx, at, { itemId, warehouseId })));
     for (let attempt = 0; attempt < RETRIES; attempt++) {
       let left = await availableOf(trx, itemId, warehouseId);
       const fits: number[] = [];

@@ -2,6 +2,7 @@ import { page, problem, reservation, reservationCreate, reservationQuery } from 
 import { z } from 'zod';
 import { type App, authorize, claimFor, sendResult } from '../../http/app';
 import type { Services } from '../../services';
+import { actorOf, auditedWrite } from '../audit/audited-write';
 import { requireBodyInScope, visible } from '../auth/warehouse-scope';
 
 const idParams = z.object({ id: z.string().min(1).max(100) });
@@ -23,7 +24,10 @@ export function registerReservationRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'reservation.manage');
       requireBodyInScope(p.warehouses, request.body);
-      return sendResult(reply, await s.reservations.reserve(request.body, p, claimFor(request)));
+      return sendResult(
+        reply,
+        await s.reservations.reserve(request.body, p, claimFor(request), actorOf(request)),
+      );
     },
   );
   app.get(
@@ -55,11 +59,21 @@ export function registerReservationRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'reservation.manage');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => {
-        visible(await s.reservations.get(request.params.id, trx), p.warehouses, 'reservation');
-        await s.reservations.release(trx, request.params.id);
-        return { status: 200, body: await s.reservations.get(request.params.id, trx) };
-      });
+      const { id } = request.params;
+      const result = await auditedWrite(
+        s,
+        request,
+        {
+          action: 'reservation.release',
+          entity: 'reservation',
+          entityId: id,
+          before: async (trx) => visible(await s.reservations.get(id, trx), p.warehouses, 'reservation'),
+        },
+        async (trx) => {
+          await s.reservations.release(trx, id);
+          return s.reservations.get(id, trx);
+        },
+      );
       return sendResult(reply, result);
     },
   );

@@ -15,9 +15,12 @@ import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { invalid, notFound, Problem } from '../../http/problem';
 import { endReservation, expireDue } from '../../ledger/reservations';
 import type { Trx } from '../../ledger/types';
+import { appendAudit } from '../audit/audit-append';
+import type { AuditActor } from '../audit/audit-entry';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import type { References } from '../references';
+import { expiryEntries } from './reservation-audit';
 import { ReservationDesk, type ReserveOutcome, type ReserveRequest } from './reservation-desk';
 
 function reservationOf(r: ReserveRequest, id: string): Reservation {
@@ -80,6 +83,7 @@ export class ReservationService {
     input: z.infer<typeof reservationCreate>,
     principal: Principal,
     claim: IdempotencyClaim | null,
+    actor: AuditActor,
   ): Promise<HttpResult> {
     const at = this.clock();
     const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
@@ -100,6 +104,7 @@ export class ReservationService {
       user: { id: principal.userId, email: principal.email },
       at,
       claim,
+      actor,
     };
     return this.idempotency.run(
       claim,
@@ -166,19 +171,28 @@ export class ReservationService {
     }
   }
 
-  /** Releases every reservation past its expiry; run by a background job. */
+  /** Releases every reservation past its expiry, recording each in the audit log; run by a background job. */
   expireDue(): Promise<number> {
-    return this.db.transaction().execute((trx) => expireDue(trx, this.clock()));
+    return this.db.transaction().execute(async (trx) => {
+      const at = this.clock();
+      const expired = await expireDue(trx, at);
+      await appendAudit(trx, expiryEntries(expired, at));
+      return expired.length;
+    });
   }
 
   private async expireIfDue(id: string): Promise<void> {
     const row = await this.db
       .selectFrom('reservations')
-      .select(['status', 'expires_at'])
+      .select(['status', 'expires_at', 'item_id', 'warehouse_id'])
       .where('id', '=', id)
       .executeTakeFirst();
     if (row?.status === 'active' && row.expires_at !== null && Number(row.expires_at) <= this.clock()) {
-      await this.db.transaction().execute((trx) => endReservation(trx, id, 'expired', this.clock()));
+      const at = this.clock();
+      await this.db.transaction().execute(async (trx) => {
+        const outcome = await endReservation(trx, id, 'expired', at);
+        if (outcome?.ended) await appendAudit(trx, expiryEntries([{ id, ...row }], at));
+      });
     }
   }
 

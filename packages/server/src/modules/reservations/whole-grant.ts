@@ -4,6 +4,8 @@ import type { Database } from '../../db/connect';
 import type { DB } from '../../db/schema';
 import type { SqliteWriter, SqlValue } from '../../db/sqlite-writer';
 import type { IdempotencyRow } from '../../http/idempotency';
+import type { AuditContent } from '../audit/audit-chain';
+import { chainAuditRows } from '../audit/audit-chain-sql';
 
 /** A `reservations` row as the desk writes it. */
 export interface ReservationRow {
@@ -27,6 +29,8 @@ export interface WholeGrant {
   at: number;
   reservations: readonly ReservationRow[];
   records: readonly IdempotencyRow[];
+  /** The audit rows of the reservations, chained in the same transaction. */
+  audit: readonly AuditContent[];
 }
 
 /**
@@ -79,11 +83,14 @@ const valuesOf = <Row>(rows: readonly Row[], columns: Columns<Row>): SqlValue[][
 
 /** Embedded: one transaction on the writer thread; a recorded key fails its insert and undoes all. */
 function onWriterThread(writer: SqliteWriter, g: WholeGrant): Promise<boolean> {
-  return writer.write([
-    { sql: RESERVE_SQL, rows: [[g.total, g.at, g.itemId, g.warehouseId, g.total]], mustChange: true },
-    { sql: INSERT_RESERVATION_SQL, rows: valuesOf(g.reservations, RESERVATION_COLUMNS) },
-    { sql: INSERT_RECORD_SQL, rows: valuesOf(g.records, RECORD_COLUMNS) },
-  ]);
+  return writer.write(
+    [
+      { sql: RESERVE_SQL, rows: [[g.total, g.at, g.itemId, g.warehouseId, g.total]], mustChange: true },
+      { sql: INSERT_RESERVATION_SQL, rows: valuesOf(g.reservations, RESERVATION_COLUMNS) },
+      { sql: INSERT_RECORD_SQL, rows: valuesOf(g.records, RECORD_COLUMNS) },
+    ],
+    g.audit,
+  );
 }
 
 /** `insert … select * from unnest(<one array per column>)`, done only when the grant was made. */
@@ -95,14 +102,15 @@ function insertGranted<Row>(table: string, columns: Columns<Row>, rows: readonly
 
 /**
  * PostgreSQL: one statement, so one round trip and its own transaction. It grants only when none
- * of the keys is recorded and the guarded update finds the stock; the inserts follow the update.
- * A key recorded meanwhile by another transaction fails the statement on its unique index.
+ * of the keys is recorded and the guarded update finds the stock; the inserts and the audit chain
+ * follow the update (the chain head is locked last, as every writer does). A key recorded meanwhile
+ * by another transaction fails the statement on its unique index.
  */
 async function inOneStatement(db: Kysely<DB>, g: WholeGrant): Promise<boolean> {
   const scopes = g.records.map((r) => r.scope);
   const keys = g.records.map((r) => r.key);
   const result = await sql<{ granted: boolean }>`
-    with fresh as (
+    with recursive fresh as (
       select not exists (
         select 1 from idempotency_keys
         join unnest(${scopes}::text[], ${keys}::text[]) as claim (scope, key) using (scope, key)
@@ -113,7 +121,8 @@ async function inOneStatement(db: Kysely<DB>, g: WholeGrant): Promise<boolean> {
         and on_hand - reserved - quarantined >= ${g.total} and (select ok from fresh)
       returning 1
     ), reserved as (${insertGranted('reservations', RESERVATION_COLUMNS, g.reservations)}
-    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, g.records)})
+    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, g.records)}
+    ), ${chainAuditRows(g.audit, 'granted')}
     select exists (select 1 from granted) as granted`.execute(db);
   return result.rows[0]?.granted === true;
 }

@@ -11,9 +11,10 @@ import {
   salesShip,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, authorize, sendResult } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import { inScope } from '../auth/warehouse-scope';
 import { registerDocumentRoutes, write } from '../documents/document-routes';
 
@@ -28,9 +29,10 @@ export function registerSalesRoutes(app: App, s: Services): void {
     {
       path: '/api/v1/sales-orders',
       tag: 'sales orders',
+      entity: 'sales_order',
       out: salesOrder,
       query: salesOrderQuery,
-      get: (id) => so.get(id),
+      get: (id, db) => so.get(id, db),
       list: (query, bounds, scope) => so.list(query, bounds, scope),
     },
     [
@@ -65,9 +67,10 @@ export function registerSalesRoutes(app: App, s: Services): void {
     {
       path: '/api/v1/sales-returns',
       tag: 'sales returns',
+      entity: 'sales_return',
       out: salesReturn,
       query: salesReturnQuery,
-      get: (id) => s.salesReturns.get(id),
+      get: (id, db) => s.salesReturns.get(id, db),
       list: (query, bounds, scope) => s.salesReturns.list(query, bounds, scope),
     },
     [],
@@ -86,10 +89,12 @@ export function registerSalesRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = authorize(request, 'sales_return.post');
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 201,
-        body: await s.salesReturns.create(trx, request.params.id, request.body, p),
-      }));
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'sales_return.create', entity: 'sales_return', status: 201 },
+        (trx) => s.salesReturns.create(trx, request.params.id, request.body, p),
+      );
       return sendResult(reply, result);
     },
   );

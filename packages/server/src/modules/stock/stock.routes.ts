@@ -13,10 +13,11 @@ import {
   valuationReport,
 } from '@onhand/contracts';
 import { parseTimeBound } from '@onhand/domain';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, authorize, sendResult } from '../../http/app';
 import { sendCsv } from '../../http/csv';
 import { invalid } from '../../http/problem';
 import type { Services } from '../../services';
+import { auditedWrite } from '../audit/audited-write';
 import { requireBodyInScope } from '../auth/warehouse-scope';
 import type { ValuedPage } from './stock.queries';
 
@@ -65,10 +66,18 @@ export function registerStockRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'item.manage');
       requireBodyInScope(p.warehouses, request.body);
-      const result = await s.idempotency.transact(claimFor(request), async (trx) => ({
-        status: 200,
-        body: await s.stockLevels.set(trx, request.body),
-      }));
+      const { sku, warehouse } = request.body;
+      const result = await auditedWrite(
+        s,
+        request,
+        {
+          action: 'stock_level.set',
+          entity: 'stock_level',
+          entityId: `${sku}@${warehouse}`,
+          before: async (trx) => (await s.stockLevels.list({ sku, warehouse }, null, trx)).items[0] ?? null,
+        },
+        (trx) => s.stockLevels.set(trx, request.body),
+      );
       return sendResult(reply, result);
     },
   );

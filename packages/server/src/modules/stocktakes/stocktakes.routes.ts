@@ -25,9 +25,10 @@ export function registerStocktakeRoutes(app: App, s: Services): void {
     {
       path: PATH,
       tag: 'stocktakes',
+      entity: 'stocktake',
       out: stocktake,
       query: stocktakeQuery,
-      get: (id) => st.get(id),
+      get: (id, db) => st.get(id, db),
       list: (query, bounds, scope) => st.list(query, bounds, scope),
     },
     [

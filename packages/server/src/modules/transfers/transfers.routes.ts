@@ -20,9 +20,10 @@ export function registerTransferRoutes(app: App, s: Services): void {
     {
       path: '/api/v1/transfers',
       tag: 'transfers',
+      entity: 'transfer',
       out: transfer,
       query: transferQuery,
-      get: (id) => t.get(id),
+      get: (id, db) => t.get(id, db),
       list: (query, bounds, scope) => t.list(query, bounds, scope),
     },
     [

@@ -85,9 +85,9 @@ export class ApiTokenService {
    * Revokes a token `by` may see (`SessionService.sessionEnded` then drops it from every
    * process's memory).
    */
-  async revoke(id: string, by: Principal): Promise<void> {
-    if (!scopeWithin(by, (await this.get(id)).warehouses)) throw notFound('API token', id);
-    const result = await this.db
+  async revoke(id: string, by: Principal, db: Kysely<DB> = this.db): Promise<void> {
+    if (!scopeWithin(by, (await this.get(id, db)).warehouses)) throw notFound('API token', id);
+    const result = await db
       .updateTable('api_tokens')
       .set({ revoked_at: this.clock() })
       .where('id', '=', id)

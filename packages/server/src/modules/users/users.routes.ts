@@ -18,13 +18,12 @@ import {
 } from '@onhand/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, authorize, claimFor, principal, sendResult, totpOf } from '../../http/app';
+import { type App, authorize, principal, sendResult, totpOf } from '../../http/app';
 import { isoOut } from '../../http/format';
-import type { HttpResult } from '../../http/idempotency';
 import { notFound } from '../../http/problem';
-import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
 import type { ActionTarget } from '../approvals/approvable-actions';
+import { auditedTransaction, auditedWrite, type Hold, heldTransaction } from '../audit/audited-write';
 import { expectedVersion } from '../master-data';
 import { withHashedPassword } from './users.service';
 
@@ -39,21 +38,14 @@ interface Guarded {
   ifMatch?: number | null;
 }
 
-/** Runs a write unless a rule answers for it first (see `ApprovalService.gate`). */
-async function guarded(
-  s: Services,
-  trx: Trx,
-  request: FastifyRequest,
-  g: Guarded,
-  run: () => Promise<HttpResult>,
-): Promise<HttpResult> {
-  const p = principal(request);
-  const answer = await s.approvals.gate(
-    trx,
-    { ...g, ifMatch: g.ifMatch ?? null, principal: p },
-    totpOf(request),
-  );
-  return answer ?? run();
+/** What holds a write back when a rule answers for it first (see `ApprovalService.gate`). */
+function held(s: Services, request: FastifyRequest, g: Guarded): Hold {
+  return (trx) =>
+    s.approvals.gate(
+      trx,
+      { ...g, ifMatch: g.ifMatch ?? null, principal: principal(request) },
+      totpOf(request),
+    );
 }
 
 /** Users, custom roles, and a person's own password and sessions. */
@@ -73,11 +65,12 @@ export function registerUserRoutes(app: App, s: Services): void {
       const p = authorize(request, 'user.manage');
       const input = await withHashedPassword(request.body);
       const target = { type: 'user', id: null };
-      const result = await s.idempotency.transact(claimFor(request), (trx) =>
-        guarded(s, trx, request, { action: 'user.roles', target, body: input }, async () => ({
-          status: 201,
-          body: await s.users.create(trx, input, p),
-        })),
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'user.create', entity: 'user', status: 201 },
+        (trx) => s.users.create(trx, input, p),
+        held(s, request, { action: 'user.roles', target, body: input }),
       );
       return sendResult(reply, result);
     },
@@ -111,14 +104,14 @@ export function registerUserRoutes(app: App, s: Services): void {
       const p = authorize(request, 'user.manage');
       const expected = expectedVersion(request);
       const { id } = request.params;
-      const run = async (trx: Trx) => ({
-        status: 200,
-        body: await s.users.update(trx, id, request.body, expected, p),
-      });
       const grants = request.body.roles !== undefined || request.body.warehouses !== undefined;
       const change = { action: 'user.roles' as const, target: { type: 'user', id }, body: request.body };
-      const result = await s.idempotency.transact(claimFor(request), (trx) =>
-        grants ? guarded(s, trx, request, { ...change, ifMatch: expected }, () => run(trx)) : run(trx),
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'user.update', entity: 'user', before: (trx) => s.users.get(id, p, trx) },
+        (trx) => s.users.update(trx, id, request.body, expected, p),
+        grants ? held(s, request, { ...change, ifMatch: expected }) : undefined,
       );
       return sendResult(reply, result);
     },
@@ -136,9 +129,16 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request) => {
       const p = authorize(request, 'user.manage');
-      return s.db
-        .transaction()
-        .execute((trx) => s.users.resetPassword(trx, request.params.id, request.body.password, p));
+      return auditedTransaction(
+        s,
+        request,
+        {
+          action: 'user.reset_password',
+          entity: 'user',
+          before: (trx) => s.users.get(request.params.id, p, trx),
+        },
+        (trx) => s.users.resetPassword(trx, request.params.id, request.body.password, p),
+      );
     },
   );
   app.get(
@@ -166,18 +166,29 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const u = await s.users.manageable(request.params.id, authorize(request, 'user.manage'));
-      await s.sessions.revokeAll(s.db, u.id);
+      await auditedTransaction(
+        s,
+        request,
+        { action: 'user.end_sessions', entity: 'user', entityId: u.id },
+        (trx) => s.sessions.revokeAll(trx, u.id),
+      );
       return reply.code(204).send();
     },
   );
 
   app.post('/api/v1/me/password', { schema: { tags, body: passwordChange } }, async (request, reply) => {
     const p = principal(request);
-    await s.db
-      .transaction()
-      .execute((trx) =>
-        s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
-      );
+    await auditedTransaction(
+      s,
+      request,
+      {
+        action: 'user.change_password',
+        entity: 'user',
+        entityId: p.userId,
+        after: () => ({ passwordChanged: true }),
+      },
+      (trx) => s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
+    );
     return reply.code(204).send();
   });
   app.get(
@@ -199,8 +210,16 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      if (!(await s.sessions.revoke(p.userId, request.params.id)))
-        throw notFound('session', request.params.id);
+      const { id } = request.params;
+      await auditedTransaction(
+        s,
+        request,
+        { action: 'session.revoke', entity: 'session', entityId: id },
+        async (trx) => {
+          if (!(await s.sessions.revoke(p.userId, id, trx))) throw notFound('session', id);
+          return null;
+        },
+      );
       return reply.code(204).send();
     },
   );
@@ -217,11 +236,12 @@ export function registerUserRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'user.manage');
       const target = { type: 'role', id: null };
-      const result = await s.idempotency.transact(claimFor(request), (trx) =>
-        guarded(s, trx, request, { action: 'user.roles', target, body: request.body }, async () => ({
-          status: 201,
-          body: await s.roles.create(trx, request.body, p),
-        })),
+      const result = await auditedWrite(
+        s,
+        request,
+        { action: 'role.create', entity: 'role', entityId: request.body.name, status: 201 },
+        (trx) => s.roles.create(trx, request.body, p),
+        held(s, request, { action: 'user.roles', target, body: request.body }),
       );
       return sendResult(reply, result);
     },
@@ -249,12 +269,13 @@ export function registerUserRoutes(app: App, s: Services): void {
     async (request, reply) => {
       const p = authorize(request, 'api_token.manage');
       const target = { type: 'api_token', id: null };
-      // Never under an Idempotency-Key: the secret is not recorded anywhere.
-      const made = await s.db.transaction().execute((trx) =>
-        guarded(s, trx, request, { action: 'api_token.create', target, body: request.body }, async () => ({
-          status: 201,
-          body: await s.apiTokens.create(trx, request.body, p),
-        })),
+      // Never under an Idempotency-Key: the answer holds the secret, which is stored nowhere.
+      const made = await heldTransaction(
+        s,
+        request,
+        { action: 'api_token.create', entity: 'api_token', status: 201 },
+        (trx) => s.apiTokens.create(trx, request.body, p),
+        held(s, request, { action: 'api_token.create', target, body: request.body }),
       );
       return sendResult(reply.header('cache-control', 'no-store'), made);
     },
@@ -272,8 +293,23 @@ export function registerUserRoutes(app: App, s: Services): void {
       schema: { tags: tokenTags, summary: 'Revoke a token: it stops working at once', params: sessionParams },
     },
     async (request, reply) => {
-      await s.apiTokens.revoke(request.params.id, authorize(request, 'api_token.manage'));
-      await s.sessions.sessionEnded(s.db, request.params.id);
+      const by = authorize(request, 'api_token.manage');
+      const { id } = request.params;
+      await auditedTransaction(
+        s,
+        request,
+        {
+          action: 'api_token.revoke',
+          entity: 'api_token',
+          entityId: id,
+          before: (trx) => s.apiTokens.get(id, trx),
+        },
+        async (trx) => {
+          await s.apiTokens.revoke(id, by, trx);
+          await s.sessions.sessionEnded(trx, id);
+          return { id, revoked: true };
+        },
+      );
       return reply.code(204).send();
     },
   );

@@ -72,8 +72,8 @@ export class WarehouseService {
   }
 
   /** A warehouse by id or by code. */
-  async get(idOrCode: string): Promise<Warehouse> {
-    return toWarehouse(await this.row(idOrCode));
+  async get(idOrCode: string, db: Kysely<DB> = this.db): Promise<Warehouse> {
+    return toWarehouse(await this.row(idOrCode, db));
   }
 
   async update(

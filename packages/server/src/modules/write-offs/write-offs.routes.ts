@@ -12,9 +12,10 @@ export function registerWriteOffRoutes(app: App, s: Services): void {
     {
       path: '/api/v1/write-offs',
       tag: 'write-offs',
+      entity: 'write_off',
       out: writeOff,
       query: writeOffQuery,
-      get: (id) => wo.get(id),
+      get: (id, db) => wo.get(id, db),
       list: (query, bounds, scope) => wo.list(query, bounds, scope),
     },
     [

@@ -1,6 +1,7 @@
 export * from './auth';
 export * from './bins';
 export * from './common';
+export * from './dashboard';
 export * from './documents';
 export * from './master-data';
 export * from './purchasing';

@@ -16,6 +16,8 @@ import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes'
 import { SessionService } from './modules/auth/sessions.service';
 import { registerBinRoutes } from './modules/bins/bins.routes';
 import { BinService } from './modules/bins/bins.service';
+import { DashboardQueries } from './modules/dashboard/dashboard.queries';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
@@ -88,6 +90,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     stock: new StockQueries(db, timeZone),
     movement: new MovementReport(db),
     batches: new BatchStock(db, timeZone, clock),
+    dashboard: new DashboardQueries(db, timeZone, clock),
     reservations: new ReservationService(database, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
     purchaseOrders: new PurchaseOrderService(db, references, clock),
@@ -144,6 +147,7 @@ export async function buildServer(
     registerBinRoutes(app, services);
     registerQuarantineRoutes(app, services);
     registerReportRoutes(app, services);
+    registerDashboardRoutes(app, services);
     registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
     const jobs =

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startScheduledBackups } from './backup/schedule';
 import type { Config } from './config';
@@ -8,6 +7,7 @@ import { type App, createHttpApp } from './http/app';
 import { IdempotencyGuard } from './http/idempotency';
 import type { LogSettings } from './http/logging';
 import { RateLimiter } from './http/rate-limit';
+import { registerWebApp } from './http/web-app';
 import { every } from './jobs/every';
 import { registerAuthRoutes } from './modules/auth/auth.routes';
 import { type AdminBootstrap, bootstrapAdmin } from './modules/auth/bootstrap-admin';
@@ -61,7 +61,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-const webPage = fileURLToPath(new URL('../../web/index.html', import.meta.url));
+/** Where `npm start` (and `npm run build`) put the built web app. */
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Wires the services by hand over one database. */
 export function wireServices(database: Database, timeZone: string, clock: () => number): Services {
@@ -130,10 +131,7 @@ export async function buildServer(
       requestTimeoutMs: config.requestTimeoutMs,
       connectionTimeoutMs: config.connectionTimeoutMs,
     });
-    const page = readFileSync(webPage, 'utf8');
-    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(page),
-    );
+    await registerWebApp(app, webDist);
     registerAuthRoutes(app, services);
     registerUserRoutes(app, services);
     registerSecondFactorRoutes(app, services);

@@ -1,0 +1,133 @@
+import type { BatchStockRow, BinStockRow, LedgerEntry, StockRow } from '@onhand/contracts';
+import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link, useParams } from 'react-router';
+import { qtyColumn, timeColumn, userColumn, wordColumn } from '../../components/columns';
+import { DataTable } from '../../components/DataTable';
+import { formatMoney } from '../../components/format';
+import { LoadMore } from '../../components/LoadMore';
+import { LoadFailed, Loading, Nothing } from '../../components/states';
+import { labelOf } from '../../i18n/labels';
+import { documentPath } from '../documents/document-paths';
+import { AvailabilityExplained } from './AvailabilityExplained';
+import { quantityColumns } from './quantity-columns';
+import { useItemBySku, useSkuBalances, useSkuBatches, useSkuBins, useSkuLedger } from './stock.queries';
+
+/** One SKU: its balances per warehouse (with why available is what it is), batch and bin, and its ledger. */
+export function SkuPage() {
+  const { t } = useTranslation();
+  const sku = useParams().sku ?? '';
+  const item = useItemBySku(sku);
+  const balances = useSkuBalances(sku);
+  const batches = useSkuBatches(sku);
+  const bins = useSkuBins(sku);
+  const ledger = useSkuLedger(sku);
+
+  if (item.isPending) return <Loading />;
+  if (item.isError) return <LoadFailed error={item.error} />;
+  if (!item.data) return <Nothing text={t('stock.notFound')} />;
+  const it = item.data;
+
+  return (
+    <Space orientation="vertical" size="middle" className="page">
+      <div className="page-head">
+        <Typography.Title level={2}>
+          {it.sku} · {it.name}
+        </Typography.Title>
+      </div>
+      <Descriptions size="small" column={{ xs: 1, sm: 2, lg: 4 }}>
+        <Descriptions.Item label={t('items.category')}>{it.category ?? t('common.none')}</Descriptions.Item>
+        <Descriptions.Item label={t('items.unit')}>{it.unit}</Descriptions.Item>
+        <Descriptions.Item label={t('items.barcodes')}>
+          {it.barcodes.length ? it.barcodes.map((b) => <Tag key={b}>{b}</Tag>) : t('common.none')}
+        </Descriptions.Item>
+        <Descriptions.Item label={t('items.batchTracked')}>
+          {it.batchTracked ? t('common.yes') : t('common.no')}
+        </Descriptions.Item>
+      </Descriptions>
+
+      <Card size="small" title={t('stock.balances')}>
+        <DataTable<StockRow>
+          rowKey="warehouse"
+          loading={balances.isPending}
+          dataSource={balances.data?.items ?? []}
+          expandable={{ expandedRowRender: (row) => <AvailabilityExplained row={row} /> }}
+          columns={[{ title: t('stock.warehouse'), dataIndex: 'warehouse' }, ...quantityColumns<StockRow>(t)]}
+        />
+      </Card>
+
+      <Card size="small" title={t('stock.batches')}>
+        <DataTable<BatchStockRow>
+          rowKey={(r) => `${r.warehouse}|${r.batch}`}
+          loading={batches.isPending}
+          dataSource={batches.data?.items ?? []}
+          columns={[
+            { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+            {
+              title: t('stock.batch'),
+              dataIndex: 'batch',
+              render: (b: string | null) => b ?? t('common.none'),
+            },
+            {
+              title: t('stock.expiresOn'),
+              dataIndex: 'expiresOn',
+              render: (d: string | null) => d ?? t('common.none'),
+            },
+            qtyColumn(t('common.qty')),
+          ]}
+        />
+      </Card>
+
+      <Card size="small" title={t('stock.bins')}>
+        <DataTable<BinStockRow>
+          rowKey={(r) => `${r.warehouse}|${r.bin}`}
+          loading={bins.isPending}
+          dataSource={bins.data?.items ?? []}
+          columns={[
+            { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+            { title: t('stock.bin'), dataIndex: 'bin' },
+            qtyColumn(t('common.qty')),
+          ]}
+        />
+      </Card>
+
+      <Card size="small" title={t('stock.ledger')}>
+        {ledger.error ? (
+          <LoadFailed error={ledger.error} />
+        ) : (
+          <DataTable<LedgerEntry>
+            rowKey="id"
+            loading={ledger.loading}
+            dataSource={ledger.rows}
+            columns={[
+              timeColumn(t),
+              { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+              wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
+              qtyColumn(t('common.qty')),
+              qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
+              {
+                title: t('common.value'),
+                dataIndex: 'value',
+                align: 'right',
+                className: 'number',
+                render: formatMoney,
+              },
+              { title: t('stock.batch'), dataIndex: 'batch' },
+              {
+                title: t('stock.document'),
+                key: 'document',
+                render: (_: unknown, e: LedgerEntry) => (
+                  <Link to={documentPath(e.document.type, e.document.id)}>
+                    {labelOf('documentType', e.document.type)}
+                  </Link>
+                ),
+              },
+              userColumn(t),
+            ]}
+          />
+        )}
+        <LoadMore list={ledger} />
+      </Card>
+    </Space>
+  );
+}

@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
 import { makeItem, makeWarehouse, receive, uniqueCode } from '../packages/server/test/support/fixtures';
 import { makePerson, PERSON_PASSWORD } from '../packages/server/test/support/people';
 import {
@@ -38,6 +39,9 @@ async function waitForDashboard(page: Page) {
   await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
   await page.locator('[data-figure="onHand"]').waitFor();
 }
+
+/** ECharts animates a chart's first drawing: screenshots wait for it to finish. */
+const chartsDrawn = (page: Page) => page.waitForTimeout(1200);
 
 describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
   const server = useTestServer('sqlite');
@@ -112,20 +116,12 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Stock' }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill(sku);
     await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.waitForURL(/q=/);
     const row = page.getByRole('row').filter({ hasText: sku });
-    await expect.poll(() => row.count()).toBe(1);
     // SKU, name, warehouse, then on hand, reserved, quarantined, available, in transit, incoming.
-    expect(await row.getByRole('cell').allInnerTexts()).toEqual([
-      sku,
-      `Item ${sku}`,
-      wh,
-      '30',
-      '4',
-      '0',
-      '26',
-      '0',
-      '0',
-    ]);
+    await expect
+      .poll(() => row.getByRole('cell').allInnerTexts())
+      .toEqual([sku, `Item ${sku}`, wh, '30', '4', '0', '26', '0', '0']);
     await screenshot(page, 'stock');
 
     await row.getByRole('link', { name: sku }).click();
@@ -138,8 +134,9 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('switches to Chinese and keeps it', async () => {
+  it('switches to Chinese, keeps it, and says what the API refused in Chinese', async () => {
     const ts = server();
+    const taken = await makeItem(ts);
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await waitForDashboard(page);
@@ -148,10 +145,17 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     await page.getByText('库存总数').waitFor();
     await page.getByRole('menuitem', { name: '库存' }).waitFor();
     expect(await page.evaluate<string>('document.documentElement.lang')).toBe('zh-CN');
+    await chartsDrawn(page);
     await screenshot(page, 'dashboard-zh');
     await page.reload();
     await page.getByRole('menuitem', { name: '商品' }).click();
-    await page.getByRole('button', { name: '新建商品' }).waitFor();
+    await page.getByRole('button', { name: '新建商品' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('SKU').fill(taken);
+    await dialog.getByLabel('名称').fill('重复的 SKU');
+    await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
+    const skuField = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('SKU') });
+    await expect.poll(() => skuField.locator('.ant-form-item-explain-error').innerText()).toBe('已被使用');
     await screenshot(page, 'items-zh');
     expect(problems).toEqual([]);
   });
@@ -161,6 +165,7 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     const { page, problems } = await open({ width: 375, height: 740 });
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await waitForDashboard(page);
+    await chartsDrawn(page);
     await screenshot(page, 'dashboard-phone');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.getByRole('button', { name: 'Menu' }).click();
@@ -199,7 +204,6 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     );
     const as = { token: login.body.token };
     const enrol = await ts.api<{ secret: string }>('POST', '/api/v1/me/totp', undefined, as);
-    const { totpCode, totpStep } = await import('../packages/server/src/modules/auth/totp');
     const confirmed = await ts.api<{ recoveryCodes: string[] }>(
       'POST',
       '/api/v1/me/totp/confirm',

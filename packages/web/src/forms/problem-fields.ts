@@ -1,5 +1,6 @@
 import type { FormInstance } from 'antd';
 import { ApiError } from '../api/client';
+import { serverMessage } from '../i18n/labels';
 
 /** A form field's name path from a problem's `errors[].path` (`lines.1.sku` → ['lines', 1, 'sku']). */
 function namePath(path: string): (string | number)[] {
@@ -18,7 +19,7 @@ export function showProblemOnFields(form: FormInstance, error: unknown): string 
   const placed = (problem.errors ?? []).flatMap((e) => {
     const path = namePath(e.path);
     const name = fields.has(e.path) ? path : path.slice(0, 1);
-    return fields.has(name.join('.')) ? [{ name, errors: [e.message] }] : [];
+    return fields.has(name.join('.')) ? [{ name, errors: [serverMessage(e.message)] }] : [];
   });
   form.setFields(placed);
   return placed.length > 0 && placed.length === problem.errors?.length ? null : problem.detail;

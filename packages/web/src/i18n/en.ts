@@ -80,6 +80,7 @@ export const en = {
     out: 'Out',
     daysLeft: 'Days left',
     expired: 'Expired',
+    noStock: 'No stock yet: the charts appear once goods are received.',
   },
   stock: {
     title: 'Stock',
@@ -189,6 +190,18 @@ export const en = {
     address: 'Address',
     note: 'Note',
     receiptTolerancePct: 'Receipt tolerance (%)',
+  },
+  /** What the API says about a field, as it says it (the Chinese file translates them). */
+  serverMessages: {
+    required: 'is required',
+    empty: 'must not be empty',
+    used: 'is already used',
+    barcodeTaken: 'already belongs to another item',
+    email: 'must be an e-mail address',
+    barcode: 'must be printable ASCII without spaces',
+    positive: 'must be greater than 0',
+    whole: 'must be a whole number',
+    spaces: 'must not start or end with spaces or hold control characters',
   },
 };
 

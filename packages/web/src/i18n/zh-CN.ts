@@ -82,6 +82,7 @@ export const zhCN: Messages = {
     out: '出库',
     daysLeft: '剩余天数',
     expired: '已过期',
+    noStock: '暂无库存：入库后这里会显示图表。',
   },
   stock: {
     title: '库存',
@@ -191,5 +192,16 @@ export const zhCN: Messages = {
     address: '地址',
     note: '备注',
     receiptTolerancePct: '超收容差 (%)',
+  },
+  serverMessages: {
+    required: '必填',
+    empty: '不能为空',
+    used: '已被使用',
+    barcodeTaken: '已属于另一个商品',
+    email: '必须是邮箱地址',
+    barcode: '只能是不含空格的可打印 ASCII 字符',
+    positive: '必须大于 0',
+    whole: '必须是整数',
+    spaces: '首尾不能有空格，也不能含控制字符',
   },
 };

@@ -2,6 +2,7 @@ import type { Dashboard } from '@onhand/contracts';
 import { Card, Col, Row } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Chart, type ChartOption } from '../../components/Chart';
+import { Nothing } from '../../components/states';
 
 /** The amount a chart shows: FIFO value when the reader may see values, else quantity. */
 const amountOf = (group: { qty: number; value: number | null }) => group.value ?? group.qty;
@@ -80,6 +81,7 @@ export function StockCharts({ data }: { data: Dashboard }) {
       },
     },
   ];
+  if (data.byWarehouse.length === 0) return <Nothing text={t('dashboard.noStock')} />;
   return (
     <Row gutter={[12, 12]}>
       {charts.map((c) => (

@@ -1,17 +1,15 @@
-import type { BatchStockRow, BinStockRow, LedgerEntry, StockRow } from '@onhand/contracts';
+import type { BatchStockRow, BinStockRow, StockRow } from '@onhand/contracts';
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { qtyColumn, timeColumn, userColumn, wordColumn } from '../../components/columns';
+import { useParams } from 'react-router';
+import { useCan } from '../../auth/session';
+import { qtyColumn } from '../../components/columns';
 import { DataTable } from '../../components/DataTable';
-import { formatMoney } from '../../components/format';
-import { LoadMore } from '../../components/LoadMore';
 import { LoadFailed, Loading, Nothing } from '../../components/states';
-import { labelOf } from '../../i18n/labels';
-import { documentPath } from '../documents/document-paths';
 import { AvailabilityExplained } from './AvailabilityExplained';
 import { quantityColumns } from './quantity-columns';
-import { useItemBySku, useSkuBalances, useSkuBatches, useSkuBins, useSkuLedger } from './stock.queries';
+import { SkuLedger } from './SkuLedger';
+import { useItemBySku, useSkuBalances, useSkuBatches, useSkuBins } from './stock.queries';
 
 /** One SKU: its balances per warehouse (with why available is what it is), batch and bin, and its ledger. */
 export function SkuPage() {
@@ -21,7 +19,7 @@ export function SkuPage() {
   const balances = useSkuBalances(sku);
   const batches = useSkuBatches(sku);
   const bins = useSkuBins(sku);
-  const ledger = useSkuLedger(sku);
+  const readsLedger = useCan('ledger.read');
 
   if (item.isPending) return <Loading />;
   if (item.isError) return <LoadFailed error={item.error} />;
@@ -91,43 +89,7 @@ export function SkuPage() {
         />
       </Card>
 
-      <Card size="small" title={t('stock.ledger')}>
-        {ledger.error ? (
-          <LoadFailed error={ledger.error} />
-        ) : (
-          <DataTable<LedgerEntry>
-            rowKey="id"
-            loading={ledger.loading}
-            dataSource={ledger.rows}
-            columns={[
-              timeColumn(t),
-              { title: t('stock.warehouse'), dataIndex: 'warehouse' },
-              wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
-              qtyColumn(t('common.qty')),
-              qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
-              {
-                title: t('common.value'),
-                dataIndex: 'value',
-                align: 'right',
-                className: 'number',
-                render: formatMoney,
-              },
-              { title: t('stock.batch'), dataIndex: 'batch' },
-              {
-                title: t('stock.document'),
-                key: 'document',
-                render: (_: unknown, e: LedgerEntry) => (
-                  <Link to={documentPath(e.document.type, e.document.id)}>
-                    {labelOf('documentType', e.document.type)}
-                  </Link>
-                ),
-              },
-              userColumn(t),
-            ]}
-          />
-        )}
-        <LoadMore list={ledger} />
-      </Card>
+      {readsLedger && <SkuLedger sku={sku} />}
     </Space>
   );
 }

@@ -53,6 +53,7 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
         <Input.Search
           allowClear
           aria-label={t('common.search')}
+          placeholder={t('common.search')}
           onSearch={(v) => setQ(v.trim() || undefined)}
         />
       </div>

@@ -112,6 +112,3 @@ export const partnerQuery = pageQuery.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 export type Partner = z.infer<typeof partner>;
-export type WarehouseCreate = z.infer<typeof warehouseCreate>;
-export type ItemCreate = z.infer<typeof itemCreate>;
-export type PartnerCreate = z.infer<typeof partnerCreate>;

@@ -23,7 +23,7 @@ function csrfToken(): string | undefined {
 export type QueryParams = Record<string, string | number | boolean | null | undefined>;
 
 /** A path with its query string. */
-export function withQuery(path: string, params: QueryParams = {}): string {
+function withQuery(path: string, params: QueryParams = {}): string {
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(params))
     if (value !== undefined && value !== null && value !== '') search.set(key, String(value));

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/en';
 
 /** A module in the navigation, shown only to people who hold its permission. */
-export interface NavigationEntry {
+interface NavigationEntry {
   path: string;
   label: keyof Messages['nav'];
   icon: ReactNode;

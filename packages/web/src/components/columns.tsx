@@ -5,7 +5,7 @@ import { labelOf } from '../i18n/labels';
 import { formatQty, formatTime } from './format';
 
 /** The page of a SKU in the stock module. */
-export const skuPath = (sku: string): string => `/stock/${encodeURIComponent(sku)}`;
+const skuPath = (sku: string): string => `/stock/${encodeURIComponent(sku)}`;
 
 /** A SKU linked to its stock page. */
 export function skuColumn<T>(t: TFunction): TableColumnType<T> {

@@ -4,7 +4,7 @@ import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
 
 /** The languages of the interface; Chinese first. */
-export const LANGUAGES = ['zh-CN', 'en'] as const;
+const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 
 const STORAGE_KEY = 'onhand.language';

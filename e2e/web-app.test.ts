@@ -131,6 +131,13 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     await page.getByText('shop order 12 · 4').waitFor();
     await page.getByRole('link', { name: 'Goods receipt' }).first().waitFor();
     await screenshot(page, 'sku');
+
+    await page.getByRole('link', { name: 'Goods receipt' }).first().click();
+    await page.getByRole('heading', { name: /^Goods receipt/ }).waitFor();
+    await expect
+      .poll(() => page.getByRole('row').filter({ hasText: sku }).getByRole('cell').allInnerTexts())
+      .toEqual(['1', sku, '30']);
+    await screenshot(page, 'document');
     expect(problems).toEqual([]);
   });
 

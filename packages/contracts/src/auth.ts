@@ -36,3 +36,5 @@ export const me = z.object({
 });
 export const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: me });
 export type Me = z.infer<typeof me>;
+export type LoginBody = z.infer<typeof loginBody>;
+export type LoginResponse = z.infer<typeof loginResponse>;

@@ -48,3 +48,4 @@ export const binMove = z.object({
   at: z.string(),
   lines: z.array(z.object({ sku: z.string(), qty: signedQuantity, from: z.string(), to: z.string() })),
 });
+export type BinStockRow = z.infer<typeof binStockRow>;

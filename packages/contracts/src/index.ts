@@ -3,6 +3,7 @@ export * from './audit';
 export * from './auth';
 export * from './bins';
 export * from './common';
+export * from './dashboard';
 export * from './documents';
 export * from './master-data';
 export * from './purchasing';

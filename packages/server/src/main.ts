@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { startScheduledBackups } from './backup/schedule';
 import type { Config } from './config';
@@ -8,6 +7,7 @@ import { type App, createHttpApp } from './http/app';
 import { IdempotencyGuard } from './http/idempotency';
 import type { LogSettings } from './http/logging';
 import { RateLimiter } from './http/rate-limit';
+import { registerWebApp } from './http/web-app';
 import { every } from './jobs/every';
 import { approvableActions } from './modules/approvals/approvable-actions';
 import { ApprovalRuleService } from './modules/approvals/approval-rules.service';
@@ -23,6 +23,8 @@ import { registerSecondFactorRoutes } from './modules/auth/second-factor.routes'
 import { SessionService } from './modules/auth/sessions.service';
 import { registerBinRoutes } from './modules/bins/bins.routes';
 import { BinService } from './modules/bins/bins.service';
+import { DashboardQueries } from './modules/dashboard/dashboard.queries';
+import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
 import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
@@ -67,7 +69,8 @@ export interface Server {
   stop(): Promise<void>;
 }
 
-const webPage = fileURLToPath(new URL('../../web/index.html', import.meta.url));
+/** Where `npm start` (and `npm run build`) put the built web app. */
+const webDist = fileURLToPath(new URL('../../web/dist', import.meta.url));
 
 /** Wires the services by hand over one database. */
 export function wireServices(database: Database, timeZone: string, clock: () => number): Services {
@@ -106,6 +109,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     stockLevels: new StockLevelService(db, references, clock),
     movement: new MovementReport(db),
     batches: new BatchStock(db, timeZone, clock),
+    dashboard: new DashboardQueries(db, timeZone, clock),
     reservations: new ReservationService(database, references, idempotency, clock),
     receipts: new ReceiptService(db, references, clock),
     purchaseOrders,
@@ -148,10 +152,7 @@ export async function buildServer(
       requestTimeoutMs: config.requestTimeoutMs,
       connectionTimeoutMs: config.connectionTimeoutMs,
     });
-    const page = readFileSync(webPage, 'utf8');
-    app.get('/', { schema: { hide: true } }, async (_request, reply) =>
-      reply.type('text/html; charset=utf-8').send(page),
-    );
+    await registerWebApp(app, webDist);
     registerAuthRoutes(app, services);
     registerUserRoutes(app, services);
     registerSecondFactorRoutes(app, services);
@@ -165,6 +166,7 @@ export async function buildServer(
     registerBinRoutes(app, services);
     registerQuarantineRoutes(app, services);
     registerReportRoutes(app, services);
+    registerDashboardRoutes(app, services);
     registerStocktakeRoutes(app, services);
     registerWriteOffRoutes(app, services);
     registerApprovalRoutes(app, services);

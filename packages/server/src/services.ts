@@ -9,6 +9,7 @@ import type { AuthChanges } from './modules/auth/auth-changes';
 import type { SecondFactorService } from './modules/auth/second-factor';
 import type { SessionService } from './modules/auth/sessions.service';
 import type { BinService } from './modules/bins/bins.service';
+import type { DashboardQueries } from './modules/dashboard/dashboard.queries';
 import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
@@ -53,6 +54,7 @@ export interface Services {
   stockLevels: StockLevelService;
   movement: MovementReport;
   batches: BatchStock;
+  dashboard: DashboardQueries;
   reservations: ReservationService;
   receipts: ReceiptService;
   purchaseOrders: PurchaseOrderService;

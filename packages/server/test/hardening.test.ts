@@ -90,7 +90,9 @@ for (const kind of testDatabaseKinds()) {
         expect(page.headers.get('x-frame-options'), path).toBe('DENY');
       }
       const web = await fetch(`${ts.baseUrl}/`);
-      expect(web.headers.get('content-security-policy')).toContain("'wasm-unsafe-eval'");
+      const webPolicy = web.headers.get('content-security-policy') ?? '';
+      expect(webPolicy).toContain("script-src 'self';");
+      expect(webPolicy).not.toMatch(/unsafe-eval|wasm-unsafe-eval|blob:/);
     });
 
     it('gives a strict HttpOnly session cookie and a readable CSRF cookie at login', async () => {

@@ -19,18 +19,19 @@ const DOCS_POLICY = [
   ...PAGE_LIMITS,
 ].join('; ');
 
-// The web app: bundled scripts from this origin, WebAssembly for the barcode decoder, inline
-// styles for the component library's CSS-in-JS, camera frames as blob: URLs.
+// The web app: its bundled scripts and styles from this origin, inline styles for the component
+// library's CSS-in-JS, data: images and fonts, calls to this API. Nothing else: no eval, no
+// WebAssembly, no workers, no media (camera scanning will add what it needs when it comes).
 const WEB_POLICY = [
   "default-src 'self'",
-  "script-src 'self' 'wasm-unsafe-eval'",
+  "script-src 'self'",
   "script-src-attr 'none'",
   "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data: blob:",
+  "img-src 'self' data:",
   "font-src 'self' data:",
-  "media-src 'self' blob:",
-  "worker-src 'self' blob:",
   "connect-src 'self'",
+  "worker-src 'none'",
+  "media-src 'none'",
   ...PAGE_LIMITS,
 ].join('; ');
 

@@ -1,0 +1,80 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import { afterAll, beforeAll, expect } from 'vitest';
+
+/** Debian's Chromium (`apt-get install chromium fonts-wqy-microhei`); never a downloaded browser. */
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+];
+/** Screenshots of the main pages, kept as test artifacts (git ignores the folder). */
+const SCREENSHOTS = join(import.meta.dirname, '..', '..', 'test-results', 'screenshots');
+
+/** True when the browser is installed. In CI a missing browser fails the run instead of skipping. */
+export function browserInstalled(): boolean {
+  const installed = existsSync(CHROMIUM);
+  if (!installed && process.env.CI === 'true')
+    throw new Error(`${CHROMIUM} is missing: CI installs chromium (see .ci/run)`);
+  return installed;
+}
+
+/** A page with the problems it met: script errors and blocked loads (Content-Security-Policy). */
+export interface WatchedPage {
+  page: Page;
+  problems: string[];
+}
+
+/** Launches Chromium for the enclosing describe block; each call of the result opens a fresh context. */
+export function useBrowser(): (options?: {
+  width?: number;
+  height?: number;
+  locale?: string;
+}) => Promise<WatchedPage> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async ({ width = 1366, height = 900, locale = 'en-US' } = {}) => {
+    if (!browser) throw new Error('the browser has not started');
+    const context = await browser.newContext({ viewport: { width, height }, locale });
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content.Security.Policy|Refused to/i.test(message.text()))
+        problems.push(message.text());
+    });
+    return { page, problems };
+  };
+}
+
+/** Signs in through the sign-in page and waits for the frame. */
+export async function signInThroughPage(page: Page, baseUrl: string, email: string, password: string) {
+  await page.goto(`${baseUrl}/`);
+  await page.getByLabel('E-mail').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** Saves a full-page screenshot under test-results/screenshots. */
+export async function screenshot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+}
+
+/** The text of a key figure on the dashboard. */
+export async function figure(page: Page, key: string): Promise<string> {
+  const card = page.locator(`[data-figure="${key}"] .ant-statistic-content`);
+  await expect.poll(async () => (await card.count()) > 0).toBe(true);
+  return (await card.innerText()).trim();
+}

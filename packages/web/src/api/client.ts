@@ -1,0 +1,78 @@
+import type { Problem } from '@onhand/contracts';
+
+/** An answer of the API that is not a success, with its problem+json. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly problem: Problem,
+  ) {
+    super(problem.detail);
+  }
+}
+
+/** The cookie the server sets at login with the session's CSRF token (the session cookie itself is HttpOnly). */
+const CSRF_COOKIE = 'onhand_csrf';
+
+function csrfToken(): string | undefined {
+  const prefix = `${CSRF_COOKIE}=`;
+  const cookie = document.cookie.split('; ').find((c) => c.startsWith(prefix));
+  return cookie ? decodeURIComponent(cookie.slice(prefix.length)) : undefined;
+}
+
+/** Query parameters; empty values are left out. */
+export type QueryParams = Record<string, string | number | boolean | null | undefined>;
+
+/** A path with its query string. */
+function withQuery(path: string, params: QueryParams = {}): string {
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(params))
+    if (value !== undefined && value !== null && value !== '') search.set(key, String(value));
+  const query = search.toString();
+  return query ? `${path}?${query}` : path;
+}
+
+function problemOf(status: number, body: unknown): Problem {
+  if (body && typeof body === 'object' && 'code' in body && 'detail' in body) return body as Problem;
+  return { type: 'about:blank', title: 'Error', status, detail: `HTTP ${status}`, code: 'http_error' };
+}
+
+async function send<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extraHeaders: Record<string, string> = {},
+): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  const token = method === 'GET' ? undefined : csrfToken();
+  if (token) headers['x-csrf-token'] = token;
+  const response = await fetch(path, {
+    method,
+    headers,
+    credentials: 'same-origin',
+    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+  });
+  const text = await response.text();
+  const data: unknown = text ? JSON.parse(text) : undefined;
+  if (!response.ok) throw new ApiError(response.status, problemOf(response.status, data));
+  return data as T;
+}
+
+/** The API over fetch: the session cookie goes along, writes carry the CSRF token, errors are ApiError. */
+export const api = {
+  get: <T>(path: string, params?: QueryParams) => send<T>('GET', withQuery(path, params)),
+  post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
+  /** An update at the version it was read: a stale version is `409 conflict`. */
+  patch: <T>(path: string, body: unknown, version: number) =>
+    send<T>('PATCH', path, body, { 'if-match': String(version) }),
+};
+
+/** A read that answers null instead of failing with one status (404: there is none; 401: nobody signed in). */
+export async function nullWhen<T>(status: number, read: Promise<T>): Promise<T | null> {
+  try {
+    return await read;
+  } catch (error) {
+    if (error instanceof ApiError && error.status === status) return null;
+    throw error;
+  }
+}

@@ -1,0 +1,64 @@
+import type { Me } from '@onhand/contracts';
+import { Button, Result } from 'antd';
+import { lazy, type ReactNode, Suspense } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, Route, Routes } from 'react-router';
+import { Loading } from '../components/states';
+import { DocumentPage } from '../features/documents/DocumentPage';
+import { ITEMS } from '../features/master-data/items.resource';
+import { MasterDataPage } from '../features/master-data/MasterDataPage';
+import { CUSTOMERS, SUPPLIERS } from '../features/master-data/partners.resource';
+import { WAREHOUSES } from '../features/master-data/warehouses.resource';
+import { SkuPage } from '../features/stock/SkuPage';
+import { StockListPage } from '../features/stock/StockListPage';
+
+// The dashboard brings the charts library: it loads when first opened.
+const DashboardPage = lazy(() =>
+  import('../features/dashboard/DashboardPage').then((m) => ({ default: m.DashboardPage })),
+);
+
+function NotFound() {
+  const { t } = useTranslation();
+  return (
+    <Result
+      status="404"
+      title="404"
+      subTitle={t('common.notFound')}
+      extra={
+        <Link to="/">
+          <Button type="primary">{t('common.backHome')}</Button>
+        </Link>
+      }
+    />
+  );
+}
+
+/** The pages, each behind the permission that reads it (what may not be read is not routed). */
+export function AppRoutes({ me }: { me: Me }) {
+  const may = (permission: string, page: ReactNode) =>
+    me.permissions.includes(permission) ? page : <NotFound />;
+  return (
+    <Suspense fallback={<Loading />}>
+      <Routes>
+        <Route path="/" element={may('stock.read', <DashboardPage />)} />
+        <Route path="/stock" element={may('stock.read', <StockListPage />)} />
+        <Route path="/stock/:sku" element={may('stock.read', <SkuPage />)} />
+        <Route path="/documents/:type/:id" element={may('document.read', <DocumentPage />)} />
+        <Route path="/items" element={may('stock.read', <MasterDataPage key="items" resource={ITEMS} />)} />
+        <Route
+          path="/warehouses"
+          element={may('stock.read', <MasterDataPage key="warehouses" resource={WAREHOUSES} />)}
+        />
+        <Route
+          path="/suppliers"
+          element={may('stock.read', <MasterDataPage key="suppliers" resource={SUPPLIERS} />)}
+        />
+        <Route
+          path="/customers"
+          element={may('stock.read', <MasterDataPage key="customers" resource={CUSTOMERS} />)}
+        />
+        <Route path="*" element={<NotFound />} />
+      </Routes>
+    </Suspense>
+  );
+}

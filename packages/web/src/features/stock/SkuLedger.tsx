@@ -1,0 +1,59 @@
+import type { LedgerEntry } from '@onhand/contracts';
+import { Card } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { useCan } from '../../auth/session';
+import { qtyColumn, timeColumn, userColumn, wordColumn } from '../../components/columns';
+import { DataTable } from '../../components/DataTable';
+import { formatMoney } from '../../components/format';
+import { LoadMore } from '../../components/LoadMore';
+import { LoadFailed } from '../../components/states';
+import { labelOf } from '../../i18n/labels';
+import { documentPath } from '../documents/document-paths';
+import { useSkuLedger } from './stock.queries';
+
+/** The stock ledger of a SKU, newest first, each entry linked to its document (for those who read documents). */
+export function SkuLedger({ sku }: { sku: string }) {
+  const { t } = useTranslation();
+  const ledger = useSkuLedger(sku);
+  const readsDocuments = useCan('document.read');
+  const documentOf = (e: LedgerEntry) => {
+    const word = labelOf('documentType', e.document.type);
+    return readsDocuments ? <Link to={documentPath(e.document.type, e.document.id)}>{word}</Link> : word;
+  };
+  return (
+    <Card size="small" title={t('stock.ledger')}>
+      {ledger.error ? (
+        <LoadFailed error={ledger.error} />
+      ) : (
+        <DataTable<LedgerEntry>
+          rowKey="id"
+          loading={ledger.loading}
+          dataSource={ledger.rows}
+          columns={[
+            timeColumn(t),
+            { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+            wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
+            qtyColumn(t('common.qty')),
+            qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
+            {
+              title: t('common.value'),
+              dataIndex: 'value',
+              align: 'right',
+              className: 'number',
+              render: formatMoney,
+            },
+            { title: t('stock.batch'), dataIndex: 'batch' },
+            {
+              title: t('stock.document'),
+              key: 'document',
+              render: (_: unknown, e: LedgerEntry) => documentOf(e),
+            },
+            userColumn(t),
+          ]}
+        />
+      )}
+      <LoadMore list={ledger} />
+    </Card>
+  );
+}

@@ -1,0 +1,89 @@
+import type { StockRow } from '@onhand/contracts';
+import { AutoComplete, Input, Select, Typography } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { skuColumn } from '../../components/columns';
+import { DataTable } from '../../components/DataTable';
+import { LoadMore } from '../../components/LoadMore';
+import { LoadFailed } from '../../components/states';
+import { useDashboard } from '../dashboard/dashboard.queries';
+import { quantityColumns } from './quantity-columns';
+import { type StockFilters, useStockList, useWarehouseOptions } from './stock.queries';
+
+const FILTERS = ['warehouse', 'region', 'category', 'q'] as const;
+
+/** Stock per SKU × warehouse with the five quantities, filtered by warehouse, region, category or search. */
+export function StockListPage() {
+  const { t } = useTranslation();
+  const [params, setParams] = useSearchParams();
+  const filters: StockFilters = Object.fromEntries(FILTERS.map((f) => [f, params.get(f) ?? undefined]));
+  const setFilter = (name: (typeof FILTERS)[number], value: string | undefined) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    setParams(next, { replace: true });
+  };
+  const stock = useStockList(filters);
+  const warehouses = useWarehouseOptions().data?.items ?? [];
+  const regions = [...new Set(warehouses.flatMap((w) => (w.region ? [w.region] : [])))];
+  const categories = (useDashboard().data?.byCategory ?? []).flatMap((c) => (c.category ? [c.category] : []));
+
+  return (
+    <div className="page">
+      <div className="page-head">
+        <Typography.Title level={2}>{t('stock.title')}</Typography.Title>
+      </div>
+      <div className="filters">
+        <Input.Search
+          allowClear
+          aria-label={t('common.search')}
+          placeholder={t('stock.searchPlaceholder')}
+          defaultValue={filters.q}
+          onSearch={(value) => setFilter('q', value.trim() || undefined)}
+        />
+        <Select
+          allowClear
+          aria-label={t('stock.warehouse')}
+          placeholder={t('stock.warehouse')}
+          value={filters.warehouse}
+          onChange={(value?: string) => setFilter('warehouse', value)}
+          options={warehouses.map((w) => ({ value: w.code, label: `${w.code} ${w.name}` }))}
+        />
+        <Select
+          allowClear
+          aria-label={t('stock.region')}
+          placeholder={t('stock.region')}
+          value={filters.region}
+          onChange={(value?: string) => setFilter('region', value)}
+          options={regions.map((r) => ({ value: r, label: r }))}
+        />
+        <AutoComplete
+          allowClear
+          aria-label={t('stock.category')}
+          placeholder={t('stock.category')}
+          defaultValue={filters.category}
+          onSelect={(value: string) => setFilter('category', value)}
+          onClear={() => setFilter('category', undefined)}
+          onBlur={(e) => setFilter('category', (e.target as HTMLInputElement).value.trim() || undefined)}
+          options={categories.map((c) => ({ value: c }))}
+        />
+      </div>
+      {stock.error ? (
+        <LoadFailed error={stock.error} />
+      ) : (
+        <DataTable<StockRow>
+          rowKey={(r) => `${r.sku}|${r.warehouse}`}
+          loading={stock.loading}
+          dataSource={stock.rows}
+          columns={[
+            { ...skuColumn(t), fixed: 'left' },
+            { title: t('stock.name'), dataIndex: 'name' },
+            { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+            ...quantityColumns<StockRow>(t),
+          ]}
+        />
+      )}
+      <LoadMore list={stock} />
+    </div>
+  );
+}

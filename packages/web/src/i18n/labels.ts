@@ -1,0 +1,20 @@
+import i18n from 'i18next';
+import { en, type Messages } from './en';
+import { zhCN } from './zh-CN';
+
+/** The groups of words the API sends as codes (statuses, document and ledger types). */
+type CodeGroup = 'documentStatus' | 'documentType' | 'ledgerType';
+
+const messagesNow = (): Messages => (i18n.language === 'en' ? en : zhCN);
+
+/** The word for a code the API sends, in the interface language (the code itself when unknown). */
+export function labelOf(group: CodeGroup, code: string): string {
+  const words: Record<string, string> = messagesNow()[group];
+  return words[code] ?? code;
+}
+
+/** What the API said about a field, in the interface language when it is a message we know. */
+export function serverMessage(text: string): string {
+  const known = Object.entries(en.serverMessages).find(([, english]) => english === text);
+  return known ? messagesNow().serverMessages[known[0] as keyof Messages['serverMessages']] : text;
+}

@@ -32,6 +32,9 @@ async function stockTheShop(ts: TestServer) {
     reference: 'web order 7',
   });
   expect(reserved.status).toBe(201);
+  // 40 cups available in the east against a safety stock of 100: below it.
+  const level = await ts.api('PUT', '/api/v1/stock-levels', { sku: cup, warehouse: east, safetyStock: 100 });
+  expect(level.status).toBe(200);
   return { east, south, tea, cup };
 }
 
@@ -49,11 +52,15 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
 
   it('signs in, shows the dashboard with the API’s figures and its charts, and signs out', async () => {
     const ts = server();
-    await stockTheShop(ts);
+    const { cup } = await stockTheShop(ts);
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await waitForDashboard(page);
     const api = await ts.api<Record<string, number>>('GET', '/api/v1/dashboard');
+    expect(await figure(page, 'skusBelowSafetyStock')).toBe(
+      quantity.format(api.body.skusBelowSafetyStock ?? Number.NaN),
+    );
+    await expect.poll(() => page.locator('[data-list="low-stock"]').innerText()).toContain(cup);
     expect(await figure(page, 'stockValue')).toBe(money.format(api.body.stockValue ?? Number.NaN));
     expect(await figure(page, 'onHand')).toBe(quantity.format(api.body.onHand ?? Number.NaN));
     expect(await figure(page, 'reserved')).toBe(quantity.format(api.body.reserved ?? Number.NaN));
@@ -118,10 +125,11 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
     await page.waitForURL(/q=/);
     const row = page.getByRole('row').filter({ hasText: sku });
-    // SKU, name, warehouse, then on hand, reserved, quarantined, available, in transit, incoming.
+    // SKU, name, warehouse, then on hand, reserved, quarantined, available, in transit, incoming,
+    // and the safety stock (none set).
     await expect
       .poll(() => row.getByRole('cell').allInnerTexts())
-      .toEqual([sku, `Item ${sku}`, wh, '30', '4', '0', '26', '0', '0']);
+      .toEqual([sku, `Item ${sku}`, wh, '30', '4', '0', '26', '0', '0', '—']);
     await screenshot(page, 'stock');
 
     await row.getByRole('link', { name: sku }).click();

@@ -34,6 +34,10 @@ export const dashboard = z.object({
     .number()
     .int()
     .meta({ description: 'SKU × warehouse rows that have held stock and have none available now' }),
+  skusBelowSafetyStock: z
+    .number()
+    .int()
+    .meta({ description: 'SKU × warehouse rows whose available quantity is below their safety stock' }),
   todayIn: signedQuantity,
   todayOut: signedQuantity,
   byWarehouse: z.array(warehouseStock),

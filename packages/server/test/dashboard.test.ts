@@ -40,6 +40,14 @@ for (const kind of testDatabaseKinds()) {
         201,
       );
       await act(ts, `/api/v1/write-offs/${wo.id}/post`);
+      // Cups: 4 available, safety stock 5 → below; loose: 2 available, safety stock 2 → not below.
+      for (const [sku, warehouse, safetyStock] of [
+        [cup, east, 5],
+        [loose, south, 2],
+      ] as const)
+        expect((await ts.api('PUT', '/api/v1/stock-levels', { sku, warehouse, safetyStock })).status).toBe(
+          200,
+        );
 
       const res = await ts.api<Record<string, unknown>>('GET', '/api/v1/dashboard');
       expect(res.status, JSON.stringify(res.body)).toBe(200);
@@ -52,6 +60,7 @@ for (const kind of testDatabaseKinds()) {
         inTransit: 0,
         skusInStock: 3,
         skusOutOfStock: 1,
+        skusBelowSafetyStock: 1,
         todayIn: 3,
         todayOut: 1,
       });

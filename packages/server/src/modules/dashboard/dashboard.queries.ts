@@ -59,6 +59,7 @@ export class DashboardQueries {
       incoming: qtyOut(totals.incoming),
       skusInStock: totals.skusInStock,
       skusOutOfStock: totals.skusOutOfStock,
+      skusBelowSafetyStock: totals.skusBelowSafetyStock,
       todayIn: todayMoves?.inQty ?? 0,
       todayOut: todayMoves?.outQty ?? 0,
       byWarehouse: [...summed((g) => g.warehouse)].map(([warehouse, s]) => ({
@@ -96,6 +97,9 @@ export class DashboardQueries {
       .selectFrom('stock_balances as b')
       .innerJoin('items', 'items.id', 'b.item_id')
       .innerJoin('warehouses', 'warehouses.id', 'b.warehouse_id')
+      .leftJoin('stock_levels as l', (join) =>
+        join.onRef('l.item_id', '=', 'b.item_id').onRef('l.warehouse_id', '=', 'b.warehouse_id'),
+      )
       .where(matching({}, scope))
       .select((eb) => [
         eb.fn.sum<string>('b.on_hand').as('onHand'),
@@ -107,6 +111,9 @@ export class DashboardQueries {
         sql<string>`sum(case when b.on_hand - b.reserved - b.quarantined <= 0 then 1 else 0 end)`.as(
           'skusOutOfStock',
         ),
+        sql<string>`sum(case when b.on_hand - b.reserved - b.quarantined < l.safety_stock then 1 else 0 end)`.as(
+          'skusBelowSafetyStock',
+        ),
       ])
       .executeTakeFirstOrThrow();
     return {
@@ -117,6 +124,7 @@ export class DashboardQueries {
       incoming: big(row.incoming),
       skusInStock: Number(row.skusInStock ?? 0),
       skusOutOfStock: Number(row.skusOutOfStock ?? 0),
+      skusBelowSafetyStock: Number(row.skusBelowSafetyStock ?? 0),
     };
   }
 

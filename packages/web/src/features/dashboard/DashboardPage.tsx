@@ -5,6 +5,7 @@ import { LoadFailed, Loading } from '../../components/states';
 import { useDashboard } from './dashboard.queries';
 import { ExpiringSoon } from './ExpiringSoon';
 import { KeyFigures } from './KeyFigures';
+import { LowStock } from './LowStock';
 import { StockCharts } from './StockCharts';
 
 /** What stands in stock, what moved and what to act on, inside the reader's warehouses. */
@@ -22,6 +23,7 @@ export function DashboardPage() {
       {dashboard.isError && <LoadFailed error={dashboard.error} retry={() => void dashboard.refetch()} />}
       {dashboard.data && <KeyFigures data={dashboard.data} />}
       {dashboard.data && <StockCharts data={dashboard.data} />}
+      <LowStock />
       {readsReports && <ExpiringSoon />}
     </Space>
   );

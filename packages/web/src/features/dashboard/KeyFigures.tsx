@@ -33,6 +33,12 @@ export function KeyFigures({ data }: { data: Dashboard }) {
       value: formatQty(data.skusOutOfStock),
       hint: t('dashboard.outOfStockHelp'),
     },
+    {
+      key: 'skusBelowSafetyStock',
+      title: t('dashboard.skusBelowSafetyStock'),
+      value: formatQty(data.skusBelowSafetyStock),
+      hint: t('dashboard.belowSafetyStockHelp'),
+    },
   ];
   return (
     <Row gutter={[12, 12]}>

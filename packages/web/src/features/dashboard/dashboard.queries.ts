@@ -1,4 +1,4 @@
-import type { Dashboard, ExpiringRow } from '@onhand/contracts';
+import type { Dashboard, ExpiringRow, StockRow } from '@onhand/contracts';
 import { useQuery } from '@tanstack/react-query';
 import { api } from '../../api/client';
 import type { Page } from '../../api/lists';
@@ -17,5 +17,13 @@ export function useExpiringSoon() {
   return useQuery({
     queryKey: ['/api/v1/reports/expiring', 30],
     queryFn: () => api.get<Page<ExpiringRow>>('/api/v1/reports/expiring', { days: 30, limit: 10 }),
+  });
+}
+
+/** SKU × warehouse rows whose available quantity is below their safety stock. */
+export function useLowStock() {
+  return useQuery({
+    queryKey: ['/api/v1/stock', 'belowSafetyStock'],
+    queryFn: () => api.get<Page<StockRow>>('/api/v1/stock', { belowSafetyStock: 'true', limit: 10 }),
   });
 }

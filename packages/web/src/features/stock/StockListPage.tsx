@@ -1,16 +1,17 @@
 import type { StockRow } from '@onhand/contracts';
-import { AutoComplete, Input, Select, Typography } from 'antd';
+import { AutoComplete, Checkbox, Input, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { skuColumn } from '../../components/columns';
 import { DataTable } from '../../components/DataTable';
+import { formatQty } from '../../components/format';
 import { LoadMore } from '../../components/LoadMore';
 import { LoadFailed } from '../../components/states';
 import { useDashboard } from '../dashboard/dashboard.queries';
 import { quantityColumns } from './quantity-columns';
 import { type StockFilters, useStockList, useWarehouseOptions } from './stock.queries';
 
-const FILTERS = ['warehouse', 'region', 'category', 'q'] as const;
+const FILTERS = ['warehouse', 'region', 'category', 'q', 'belowSafetyStock'] as const;
 
 /** Stock per SKU × warehouse with the five quantities, filtered by warehouse, region, category or search. */
 export function StockListPage() {
@@ -67,6 +68,12 @@ export function StockListPage() {
           onBlur={(e) => setFilter('category', (e.target as HTMLInputElement).value.trim() || undefined)}
           options={categories.map((c) => ({ value: c }))}
         />
+        <Checkbox
+          checked={filters.belowSafetyStock === 'true'}
+          onChange={(e) => setFilter('belowSafetyStock', e.target.checked ? 'true' : undefined)}
+        >
+          {t('dashboard.lowStock')}
+        </Checkbox>
       </div>
       {stock.error ? (
         <LoadFailed error={stock.error} />
@@ -80,6 +87,20 @@ export function StockListPage() {
             { title: t('stock.name'), dataIndex: 'name' },
             { title: t('stock.warehouse'), dataIndex: 'warehouse' },
             ...quantityColumns<StockRow>(t),
+            {
+              title: t('dashboard.safetyStock'),
+              dataIndex: 'safetyStock',
+              align: 'right',
+              className: 'number',
+              render: (level: number | null, row) =>
+                level === null ? (
+                  t('common.none')
+                ) : row.belowSafetyStock ? (
+                  <Tag color="red">{formatQty(level)}</Tag>
+                ) : (
+                  formatQty(level)
+                ),
+            },
           ]}
         />
       )}

@@ -19,6 +19,8 @@ export interface StockFilters {
   region?: string | undefined;
   category?: string | undefined;
   q?: string | undefined;
+  /** 'true': only rows below their safety stock. */
+  belowSafetyStock?: string | undefined;
 }
 
 /** Stock rows (SKU × warehouse) matching the filters, page by page. */

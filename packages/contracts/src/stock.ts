@@ -43,7 +43,9 @@ export const stockQuery = pageQuery.extend({
 /** Safety stock and min/max of a SKU in a warehouse (安全库存, 最低/最高库存). */
 export const stockLevel = z.object({
   sku: z.string(),
+  itemId: z.string(),
   warehouse: z.string(),
+  warehouseId: z.string(),
   safetyStock: signedQuantity,
   min: signedQuantity.nullable(),
   max: signedQuantity.nullable(),

@@ -23,6 +23,18 @@ for (const kind of testDatabaseKinds()) {
       });
       expect(set.status, JSON.stringify(set.body)).toBe(200);
       expect(set.body).toMatchObject({ sku, warehouse: wh, safetyStock: 10, min: 5, max: 40.5 });
+      // The audit log keeps who set it, before and after, tied to the warehouse.
+      const audit = await ts.api<{ items: { action: string; before: unknown; after: unknown }[] }>(
+        'GET',
+        `/api/v1/audit?entity=stock_level&entityId=${encodeURIComponent(`${sku}@${wh}`)}`,
+      );
+      expect(audit.body.items).toEqual([
+        expect.objectContaining({
+          action: 'stock_level.set',
+          before: null,
+          after: expect.objectContaining({ safetyStock: 10 }),
+        }),
+      ]);
 
       // Never received here, yet listed: nothing available is below 10.
       expect(await stockOf(ts, sku, wh)).toMatchObject({
@@ -132,6 +144,15 @@ for (const kind of testDatabaseKinds()) {
         `/api/v1/stock-levels?sku=${sku}`,
       );
       expect(all.body.items.map((l) => l.safetyStock)).toEqual([1, 1]);
+      // Finance of one warehouse reads the audit entries of its own levels only.
+      const finance = await signInAs(ts, 'finance', [mine]);
+      const audited = await ts.api<{ items: { entityId: string }[] }>(
+        'GET',
+        '/api/v1/audit?entity=stock_level',
+        undefined,
+        { token: finance },
+      );
+      expect(audited.body.items.map((e) => e.entityId)).toEqual([`${sku}@${mine}`]);
     });
   });
 }

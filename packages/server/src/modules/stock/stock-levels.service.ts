@@ -58,7 +58,16 @@ export class StockLevelService {
       .selectFrom('stock_levels as l')
       .innerJoin('items', 'items.id', 'l.item_id')
       .innerJoin('warehouses', 'warehouses.id', 'l.warehouse_id')
-      .select(['items.sku', 'warehouses.code', 'l.safety_stock', 'l.min_qty', 'l.max_qty', 'l.updated_at'])
+      .select([
+        'items.sku',
+        'l.item_id',
+        'warehouses.code',
+        'l.warehouse_id',
+        'l.safety_stock',
+        'l.min_qty',
+        'l.max_qty',
+        'l.updated_at',
+      ])
       .where(matching({ sku: query.sku, warehouse: query.warehouse }, scope));
     return keysetPage(
       q,
@@ -66,7 +75,9 @@ export class StockLevelService {
       query,
       (r): StockLevel => ({
         sku: r.sku,
+        itemId: r.item_id,
         warehouse: r.code,
+        warehouseId: r.warehouse_id,
         safetyStock: qtyOut(r.safety_stock),
         min: r.min_qty === null ? null : qtyOut(r.min_qty),
         max: r.max_qty === null ? null : qtyOut(r.max_qty),

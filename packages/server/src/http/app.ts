@@ -22,7 +22,7 @@ import type { SessionService } from '../modules/auth/sessions.service';
 import { isWrite, refuseCrossSite, requireCsrfToken } from './csrf';
 import { sendProblem, toProblem } from './errors';
 import { claimOf, type HttpResult, type IdempotencyClaim } from './idempotency';
-import { type LogSettings, safeLoggerOptions } from './logging';
+import { type LogSettings, requestLogger, safeLoggerOptions } from './logging';
 import { Problem } from './problem';
 import { registerSecurityHeaders } from './security-headers';
 import { credentialsOf, SESSION_COOKIE } from './session-cookies';
@@ -73,6 +73,7 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: safeLoggerOptions(options.logger),
+    childLoggerFactory: requestLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,

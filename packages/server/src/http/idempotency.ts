@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
 import type { DB } from '../db/schema';
@@ -56,10 +56,7 @@ export function claimOf(
   }
   // The body is the validated one: its keys come out of the schema in schema order and unknown
   // keys are dropped, so the same request always serialises, and hashes, the same.
-  const hash = createHash('sha256')
-    .update(`${method} ${path}\n${JSON.stringify(body)}`)
-    .digest('base64url');
-  return { scope, key, hash };
+  return { scope, key, hash: hash('sha256', `${method} ${path}\n${JSON.stringify(body)}`, 'base64url') };
 }
 
 function claimId(claim: IdempotencyClaim): string {

@@ -109,6 +109,19 @@ for (const kind of testDatabaseKinds()) {
       expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1 });
     });
 
+    it('writes grants of more rows than one insert statement takes, or nothing of them', async () => {
+      const ts = server();
+      const g = await grantOf(ts, 400, 150, `large-${kind}`);
+      const taken = g.records[140];
+      if (!taken) throw new Error('no record');
+      await ts.server.database.db.insertInto('idempotency_keys').values(taken).execute();
+      expect(await grantWriterFor(ts.server.database)(g)).toBe(false);
+      expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1 });
+      const next = await grantOf(ts, 400, 150, `large-next-${kind}`);
+      expect(await grantWriterFor(ts.server.database)(next)).toBe(true);
+      expect(await rowsOf(ts, next)).toEqual({ reservations: 150, records: 150 });
+    });
+
     it('replays a reservation whose key was recorded while the same batch grants the others', async () => {
       const ts = server();
       const { wh, sku } = await stockedItem(ts, 100, 1);

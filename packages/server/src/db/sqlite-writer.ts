@@ -3,13 +3,27 @@ import { Worker } from 'node:worker_threads';
 /** A value bound to a statement parameter. */
 export type SqlValue = string | number | bigint | null;
 
-/** One statement, run once for each row of parameters. */
-export interface WriteStep {
+/** One statement, run once. */
+export interface RunStep {
   sql: string;
-  rows: readonly (readonly SqlValue[])[];
-  /** Each run must change a row; when one changes none, the whole write is abandoned. */
+  params: readonly SqlValue[];
+  /** It must change a row; when it changes none, the whole write is abandoned. */
   mustChange?: boolean;
 }
+
+/**
+ * Rows inserted into a table: `values` holds them one after another, one value per column. A flat
+ * array crosses to the writer thread far cheaper than an array per row, and the thread inserts
+ * many rows per statement.
+ */
+export interface InsertStep {
+  table: string;
+  columns: readonly string[];
+  values: readonly SqlValue[];
+}
+
+/** One step of a write. */
+export type WriteStep = RunStep | InsertStep;
 
 /** What the worker answers for a write: committed, abandoned, or failed with an error. */
 export type WriteAnswer = { id: number; committed: boolean } | { id: number; error: string };

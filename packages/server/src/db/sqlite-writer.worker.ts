@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { openSqliteFile } from './sqlite-file';
-import type { WriteAnswer, WriteStep } from './sqlite-writer';
+import type { InsertStep, WriteAnswer, WriteStep } from './sqlite-writer';
 
 const sqlite = openSqliteFile((workerData as { file: string }).file);
 const statements = new Map<string, SQLite.Statement>();
@@ -22,15 +22,27 @@ function isConstraintError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
 
+/** Rows per insert statement: few statement shapes to prepare, few runs per batch. */
+const ROWS_PER_INSERT = 64;
+
+function insert({ table, columns, values }: InsertStep): void {
+  const row = `(${columns.map(() => '?').join(', ')})`;
+  const head = `insert into ${table} (${columns.join(', ')}) values `;
+  const rows = values.length / columns.length;
+  for (let at = 0; at < rows; at += ROWS_PER_INSERT) {
+    const count = Math.min(ROWS_PER_INSERT, rows - at);
+    const params = count === rows ? values : values.slice(at * columns.length, (at + count) * columns.length);
+    prepared(head + new Array<string>(count).fill(row).join(', ')).run(params);
+  }
+}
+
 /** Runs every step in one transaction; false (rolled back) when a step's expectation failed. */
 function write(steps: readonly WriteStep[]): boolean {
   begin.run();
   try {
     for (const step of steps) {
-      const statement = prepared(step.sql);
-      for (const row of step.rows) {
-        if (statement.run(...row).changes === 0 && step.mustChange) return false;
-      }
+      if ('table' in step) insert(step);
+      else if (prepared(step.sql).run(step.params).changes === 0 && step.mustChange) return false;
     }
     commit.run();
     return true;

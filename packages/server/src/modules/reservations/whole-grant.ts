@@ -2,7 +2,7 @@ import type { Quantity } from '@onhand/domain';
 import { type Kysely, sql } from 'kysely';
 import type { Database } from '../../db/connect';
 import type { DB } from '../../db/schema';
-import type { SqliteWriter, SqlValue } from '../../db/sqlite-writer';
+import type { InsertStep, SqliteWriter, SqlValue } from '../../db/sqlite-writer';
 import type { IdempotencyRow } from '../../http/idempotency';
 
 /** A `reservations` row as the desk writes it. */
@@ -69,20 +69,19 @@ const RESERVE_SQL =
   'update stock_balances set reserved = reserved + ?, updated_at = ? ' +
   'where item_id = ? and warehouse_id = ? and on_hand - reserved - quarantined >= ?';
 
-const insertSql = <Row>(table: string, columns: Columns<Row>): string =>
-  `insert into ${table} (${columns.map(([c]) => c).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
-const INSERT_RESERVATION_SQL = insertSql('reservations', RESERVATION_COLUMNS);
-const INSERT_RECORD_SQL = insertSql('idempotency_keys', RECORD_COLUMNS);
-
-const valuesOf = <Row>(rows: readonly Row[], columns: Columns<Row>): SqlValue[][] =>
-  rows.map((row) => columns.map(([c]) => row[c] as SqlValue));
+/** A writer thread's insert of these rows, their values one after another. */
+function insertOf<Row>(table: string, columns: Columns<Row>, rows: readonly Row[]): InsertStep {
+  const values: SqlValue[] = [];
+  for (const row of rows) for (const [c] of columns) values.push(row[c] as SqlValue);
+  return { table, columns: columns.map(([c]) => c), values };
+}
 
 /** Embedded: one transaction on the writer thread; a recorded key fails its insert and undoes all. */
 function onWriterThread(writer: SqliteWriter, g: WholeGrant): Promise<boolean> {
   return writer.write([
-    { sql: RESERVE_SQL, rows: [[g.total, g.at, g.itemId, g.warehouseId, g.total]], mustChange: true },
-    { sql: INSERT_RESERVATION_SQL, rows: valuesOf(g.reservations, RESERVATION_COLUMNS) },
-    { sql: INSERT_RECORD_SQL, rows: valuesOf(g.records, RECORD_COLUMNS) },
+    { sql: RESERVE_SQL, params: [g.total, g.at, g.itemId, g.warehouseId, g.total], mustChange: true },
+    insertOf('reservations', RESERVATION_COLUMNS, g.reservations),
+    insertOf('idempotency_keys', RECORD_COLUMNS, g.records),
   ]);
 }
 

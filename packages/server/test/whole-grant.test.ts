@@ -70,6 +70,13 @@ async function rowsOf(ts: TestServer, g: WholeGrant): Promise<{ reservations: nu
   return { reservations: reservations.length, records: records.length };
 }
 
+/** Records the key of one of the grant's requests, as another request would have. */
+async function recordKeyOf(ts: TestServer, g: WholeGrant, index: number): Promise<void> {
+  const taken = g.records[index];
+  if (!taken) throw new Error('no record');
+  await ts.server.database.db.insertInto('idempotency_keys').values(taken).execute();
+}
+
 for (const kind of testDatabaseKinds()) {
   describe(`whole grants on ${kind}`, () => {
     const server = useTestServer(kind);
@@ -102,9 +109,7 @@ for (const kind of testDatabaseKinds()) {
     it('writes nothing when one of its keys is recorded already', async () => {
       const ts = server();
       const g = await grantOf(ts, 10, 3, `taken-${kind}`);
-      const taken = g.records[1];
-      if (!taken) throw new Error('no record');
-      await ts.server.database.db.insertInto('idempotency_keys').values(taken).execute();
+      await recordKeyOf(ts, g, 1);
       expect(await grantWriterFor(ts.server.database)(g)).toBe(false);
       expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1 });
     });
@@ -112,9 +117,7 @@ for (const kind of testDatabaseKinds()) {
     it('writes grants of more rows than one insert statement takes, or nothing of them', async () => {
       const ts = server();
       const g = await grantOf(ts, 400, 150, `large-${kind}`);
-      const taken = g.records[140];
-      if (!taken) throw new Error('no record');
-      await ts.server.database.db.insertInto('idempotency_keys').values(taken).execute();
+      await recordKeyOf(ts, g, 140);
       expect(await grantWriterFor(ts.server.database)(g)).toBe(false);
       expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1 });
       const next = await grantOf(ts, 400, 150, `large-next-${kind}`);

@@ -198,5 +198,7 @@ export function sendResult(reply: FastifyReply, result: HttpResult): FastifyRepl
       .type('application/problem+json')
       .serializer(JSON.stringify)
       .send(result.body);
+  if (result.json !== undefined)
+    return reply.code(result.status).type('application/json; charset=utf-8').send(result.json);
   return reply.code(result.status).send(result.body);
 }

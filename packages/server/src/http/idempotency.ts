@@ -18,6 +18,8 @@ export interface IdempotencyClaim {
 export interface HttpResult {
   status: number;
   body: unknown;
+  /** The body as JSON text, when it is made already: recorded and sent as it is. */
+  json?: string;
   replayed?: boolean;
 }
 
@@ -143,7 +145,7 @@ export class IdempotencyGuard {
       key: claim.key,
       request_hash: claim.hash,
       status_code: result.status,
-      body: JSON.stringify(result.body),
+      body: result.json ?? JSON.stringify(result.body),
       created_at: at,
     }));
   }

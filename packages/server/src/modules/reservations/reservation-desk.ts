@@ -22,12 +22,16 @@ export interface ReserveRequest {
   claim: IdempotencyClaim | null;
 }
 
-/** What became of a reservation request. */
-export type ReserveOutcome =
+/** What the desk decided for a reservation request. */
+export type ReserveDecision =
   | { kind: 'reserved'; id: string }
-  | { kind: 'insufficient'; available: Quantity }
-  /** Its Idempotency-Key already has a recorded response: replay that. */
-  | { kind: 'recorded' };
+  | { kind: 'insufficient'; available: Quantity };
+
+/** A decision, or that the request's Idempotency-Key already has a recorded response. */
+type Settled = ReserveDecision | { kind: 'recorded' };
+
+/** What became of a reservation request: its answer, or that a recorded response is to be replayed. */
+export type ReserveOutcome = { kind: 'answered'; result: HttpResult } | { kind: 'recorded' };
 
 const RETRIES = 5;
 
@@ -77,7 +81,7 @@ export class ReservationDesk {
   constructor(
     database: Database,
     private readonly idempotency: IdempotencyGuard,
-    private readonly respond: (request: ReserveRequest, outcome: ReserveOutcome) => HttpResult,
+    private readonly respond: (request: ReserveRequest, decision: ReserveDecision) => HttpResult,
   ) {
     this.writeWhole = grantWriterFor(database);
     this.group = new GroupCommit(database.db, (trx, requests) => this.handle(trx, requests), {
@@ -97,7 +101,9 @@ export class ReservationDesk {
     for (const indices of bySku(requests, requests.keys())) {
       const granted = indices.flatMap((index) => {
         const r = requests[index];
-        return r ? [{ index, r, outcome: { kind: 'reserved', id: newId(r.at) } as const }] : [];
+        if (!r) return [];
+        const id = newId(r.at);
+        return [{ index, r, id, result: this.answer(r, { kind: 'reserved', id }) }];
       });
       const first = granted[0]?.r;
       if (!first) continue;
@@ -106,36 +112,40 @@ export class ReservationDesk {
         warehouseId: first.warehouseId,
         total: granted.reduce((acc, { r }) => acc + r.qty, 0n),
         at: first.at,
-        reservations: granted.map(({ r, outcome }) => reservationRow(r, outcome.id)),
+        reservations: granted.map(({ r, id }) => reservationRow(r, id)),
         records: this.idempotency.rowsOf(
-          granted.flatMap(({ r, outcome }) =>
-            r.claim ? [{ claim: r.claim, result: this.respond(r, outcome) }] : [],
-          ),
+          granted.flatMap(({ r, result }) => (r.claim ? [{ claim: r.claim, result }] : [])),
         ),
         // A write that failed wrote nothing: the transaction takes these requests and meets the error again.
       }).catch(() => false);
-      if (written) for (const { index, outcome } of granted) outcomes[index] = outcome;
+      if (written) for (const { index, result } of granted) outcomes[index] = { kind: 'answered', result };
     }
     return outcomes;
   }
 
+  /** The answer to a decision, with its JSON text made once for the record and the response. */
+  private answer(r: ReserveRequest, decision: ReserveDecision): HttpResult {
+    const result = this.respond(r, decision);
+    return { ...result, json: JSON.stringify(result.body) };
+  }
+
   private async handle(trx: Trx, requests: readonly ReserveRequest[]): Promise<ReserveOutcome[]> {
-    const outcomes: ReserveOutcome[] = new Array(requests.length);
+    const settled: Settled[] = new Array(requests.length);
     const claims = requests.flatMap((r) => (r.claim ? [r.claim] : []));
     const recorded =
       claims.length > 0 ? await this.idempotency.recordedAmong(trx, claims) : new Set<string>();
     const fresh = requests.flatMap((r, i) => {
       if (r.claim && IdempotencyGuard.holds(recorded, r.claim)) {
-        outcomes[i] = { kind: 'recorded' };
+        settled[i] = { kind: 'recorded' };
         return [];
       }
       return [i];
     });
-    for (const indices of bySku(requests, fresh)) await this.grant(trx, requests, indices, outcomes);
+    for (const indices of bySku(requests, fresh)) await this.grant(trx, requests, indices, settled);
 
     const granted = requests.flatMap((r, i) => {
-      const o = outcomes[i];
-      return o?.kind === 'reserved' ? [{ r, id: o.id }] : [];
+      const s = settled[i];
+      return s?.kind === 'reserved' ? [{ r, id: s.id }] : [];
     });
     for (let i = 0; i < granted.length; i += 500) {
       await trx
@@ -143,13 +153,17 @@ export class ReservationDesk {
         .values(granted.slice(i, i + 500).map(({ r, id }) => reservationRow(r, id)))
         .execute();
     }
+    const outcomes = requests.map((r, i): ReserveOutcome => {
+      const s = settled[i];
+      return !s || s.kind === 'recorded'
+        ? { kind: 'recorded' }
+        : { kind: 'answered', result: this.answer(r, s) };
+    });
     await this.idempotency.record(
       trx,
       requests.flatMap((r, i) => {
         const outcome = outcomes[i];
-        return r.claim && outcome && outcome.kind !== 'recorded'
-          ? [{ claim: r.claim, result: this.respond(r, outcome) }]
-          : [];
+        return r.claim && outcome?.kind === 'answered' ? [{ claim: r.claim, result: outcome.result }] : [];
       }),
     );
     return outcomes;
@@ -160,7 +174,7 @@ export class ReservationDesk {
     trx: Trx,
     requests: readonly ReserveRequest[],
     indices: number[],
-    outcomes: ReserveOutcome[],
+    outcomes: Settled[],
   ): Promise<void> {
     const first = requests[indices[0] ?? 0];
     if (!first) return;

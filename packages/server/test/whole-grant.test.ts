@@ -125,6 +125,21 @@ for (const kind of testDatabaseKinds()) {
       expect(await rowsOf(ts, next)).toEqual({ reservations: 150, records: 150 });
     });
 
+    it('writes grants sent together each whole or not at all', async () => {
+      const ts = server();
+      const fits = await grantOf(ts, 10, 4, `together-fits-${kind}`);
+      const taken = await grantOf(ts, 10, 3, `together-taken-${kind}`);
+      await recordKeyOf(ts, taken, 2);
+      const short = await grantOf(ts, 3, 4, `together-short-${kind}`);
+      const also = await grantOf(ts, 5, 5, `together-also-${kind}`);
+      const write = grantWriterFor(ts.server.database);
+      expect(await Promise.all([fits, taken, short, also].map(write))).toEqual([true, false, false, true]);
+      expect(await rowsOf(ts, fits)).toEqual({ reservations: 4, records: 4 });
+      expect(await rowsOf(ts, taken)).toEqual({ reservations: 0, records: 1 });
+      expect(await rowsOf(ts, short)).toEqual({ reservations: 0, records: 0 });
+      expect(await rowsOf(ts, also)).toEqual({ reservations: 5, records: 5 });
+    });
+
     it('replays a reservation whose key was recorded while the same batch grants the others', async () => {
       const ts = server();
       const { wh, sku } = await stockedItem(ts, 100, 1);

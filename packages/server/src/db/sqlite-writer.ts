@@ -25,6 +25,12 @@ export interface InsertStep {
 /** One step of a write. */
 export type WriteStep = RunStep | InsertStep;
 
+/** A write as sent to the worker. */
+export interface WriteRequest {
+  id: number;
+  steps: readonly WriteStep[];
+}
+
 /** What the worker answers for a write: committed, abandoned, or failed with an error. */
 export type WriteAnswer = { id: number; committed: boolean } | { id: number; error: string };
 
@@ -42,7 +48,9 @@ const WORKER_SOURCE = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.s
  * A second connection to the embedded database, on a worker thread: a write sent here executes
  * and commits — fsync included — while the event loop goes on parsing and answering requests.
  * SQLite lets one writer in at a time; the worker takes the write lock with BEGIN IMMEDIATE and
- * waits for it (busy_timeout) like any other connection. Started on first use.
+ * waits for it (busy_timeout) like any other connection. The writes that wait for the worker when
+ * it is free share one transaction (each under its own savepoint, whole or not at all) and so one
+ * fsync. Started on first use.
  */
 export class SqliteWriter {
   private worker: Worker | null = null;
@@ -61,7 +69,8 @@ export class SqliteWriter {
     const id = this.nextId++;
     return new Promise<boolean>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, steps });
+      const request: WriteRequest = { id, steps };
+      worker.postMessage(request);
     });
   }
 
@@ -76,12 +85,14 @@ export class SqliteWriter {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file } });
     worker.unref();
-    worker.on('message', (answer: WriteAnswer) => {
-      const p = this.pending.get(answer.id);
-      if (!p) return;
-      this.pending.delete(answer.id);
-      if ('error' in answer) p.reject(new Error(answer.error));
-      else p.resolve(answer.committed);
+    worker.on('message', (answers: WriteAnswer[]) => {
+      for (const answer of answers) {
+        const p = this.pending.get(answer.id);
+        if (!p) continue;
+        this.pending.delete(answer.id);
+        if ('error' in answer) p.reject(new Error(answer.error));
+        else p.resolve(answer.committed);
+      }
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;

@@ -1,7 +1,7 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { openSqliteFile } from './sqlite-file';
-import type { InsertStep, WriteAnswer, WriteStep } from './sqlite-writer';
+import type { InsertStep, WriteAnswer, WriteRequest, WriteStep } from './sqlite-writer';
 
 const sqlite = openSqliteFile((workerData as { file: string }).file);
 const statements = new Map<string, SQLite.Statement>();
@@ -16,6 +16,9 @@ const prepared = (sql: string): SQLite.Statement => {
 const begin = prepared('BEGIN IMMEDIATE');
 const commit = prepared('COMMIT');
 const rollback = prepared('ROLLBACK');
+const savepoint = prepared('SAVEPOINT one_write');
+const undo = prepared('ROLLBACK TO one_write');
+const release = prepared('RELEASE one_write');
 
 function isConstraintError(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
@@ -36,30 +39,51 @@ function insert({ table, columns, values }: InsertStep): void {
   }
 }
 
-/** Runs every step in one transaction; false (rolled back) when a step's expectation failed. */
-function write(steps: readonly WriteStep[]): boolean {
-  begin.run();
+/** Runs one write's steps under a savepoint; false (its steps undone) when an expectation failed. */
+function writeOne(steps: readonly WriteStep[]): boolean {
+  savepoint.run();
   try {
     for (const step of steps) {
       if ('table' in step) insert(step);
-      else if (prepared(step.sql).run(step.params).changes === 0 && step.mustChange) return false;
+      else if (prepared(step.sql).run(step.params).changes === 0 && step.mustChange) {
+        undo.run();
+        return false;
+      }
     }
-    commit.run();
     return true;
   } catch (error) {
-    if (isConstraintError(error)) return false;
-    throw error;
+    if (!isConstraintError(error)) throw error;
+    undo.run();
+    return false;
+  } finally {
+    release.run();
+  }
+}
+
+/**
+ * Runs the writes in one transaction, each of them whole or not at all, and commits them with
+ * one fsync. When the transaction fails, every one of them fails and nothing is written.
+ */
+function writeAll(writes: readonly WriteRequest[]): WriteAnswer[] {
+  begin.run();
+  try {
+    const committed = writes.map((w) => writeOne(w.steps));
+    commit.run();
+    return writes.map((w, i) => ({ id: w.id, committed: committed[i] === true }));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return writes.map((w) => ({ id: w.id, error: message }));
   } finally {
     if (sqlite.inTransaction) rollback.run();
   }
 }
 
-parentPort?.on('message', ({ id, steps }: { id: number; steps: WriteStep[] }) => {
-  let answer: WriteAnswer;
-  try {
-    answer = { id, committed: write(steps) };
-  } catch (error) {
-    answer = { id, error: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort?.postMessage(answer);
+// Every write that has arrived by the time the last commit ends joins the next transaction: the
+// busier the writer, the more writes share each fsync.
+const port = parentPort;
+port?.on('message', (first: WriteRequest) => {
+  const writes = [first];
+  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port))
+    writes.push(next.message as WriteRequest);
+  port.postMessage(writeAll(writes));
 });

@@ -9,6 +9,12 @@ import { SqliteWriter } from './sqlite-writer';
 /** Which database engine a connection talks to; dialect differences stay inside `db/`. */
 export type Dialect = 'sqlite' | 'postgres';
 
+/**
+ * Runs a statement by name: PostgreSQL parses and plans it once per connection, not on every run.
+ * Outside any transaction, on a connection of the pool.
+ */
+export type NamedQuery = <Row>(name: string, text: string, values: readonly unknown[]) => Promise<Row[]>;
+
 /** An open database: the query builder, its dialect, and how to close it. */
 export interface Database {
   db: Kysely<DB>;
@@ -17,6 +23,8 @@ export interface Database {
   location: string;
   /** The embedded database's second connection, on a worker thread; null on PostgreSQL. */
   writer: SqliteWriter | null;
+  /** Named statements on PostgreSQL; null on the embedded database. */
+  named: NamedQuery | null;
   close(): Promise<void>;
 }
 
@@ -44,6 +52,7 @@ function connectSqlite(url: string): Database {
     dialect: 'sqlite',
     location: file,
     writer,
+    named: null,
     close: async () => {
       await writer.close();
       await db.destroy();
@@ -98,5 +107,14 @@ function connectPostgres(url: string, poolSize: number): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   parsed.password = '';
-  return { db, dialect: 'postgres', location: parsed.toString(), writer: null, close: () => db.destroy() };
+  const named: NamedQuery = async <Row>(name: string, text: string, values: readonly unknown[]) =>
+    (await pool.query<Row & pg.QueryResultRow>({ name, text, values: [...values] })).rows;
+  return {
+    db,
+    dialect: 'postgres',
+    location: parsed.toString(),
+    writer: null,
+    named,
+    close: () => db.destroy(),
+  };
 }

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids';
 import type { IdempotencyRow } from '../src/http/idempotency';
@@ -162,6 +163,33 @@ for (const kind of testDatabaseKinds()) {
     });
 
     if (kind === 'sqlite') {
+      it('stores what the writer thread inserts with the types of its columns', async () => {
+        const ts = server();
+        const g = await grantOf(ts, 10, 2, `types-${kind}`);
+        expect(await grantWriterFor(ts.server.database)(g)).toBe(true);
+        const types = await sql<Record<string, string>>`
+          select typeof(r.qty) as qty, typeof(r.created_at) as created_at, typeof(r.expires_at) as expires_at,
+            typeof(r.reference) as reference, typeof(k.status_code) as status_code, typeof(k.body) as body
+          from reservations r join idempotency_keys k on k.key = ${g.records[0]?.key}
+          where r.id = ${g.reservations[0]?.id}`.execute(ts.server.database.db);
+        expect(types.rows).toEqual([
+          {
+            qty: 'integer',
+            created_at: 'integer',
+            expires_at: 'null',
+            reference: 'text',
+            status_code: 'integer',
+            body: 'text',
+          },
+        ]);
+        const stored = await ts.server.database.db
+          .selectFrom('reservations')
+          .select(['qty', 'reference', 'created_at'])
+          .where('id', '=', g.reservations[0]?.id ?? '')
+          .executeTakeFirstOrThrow();
+        expect(stored).toEqual({ qty: 1000n, reference: 'whole-0', created_at: BigInt(g.at) });
+      });
+
       it('lets the writer thread and a transaction on the main connection write in turn', async () => {
         const ts = server();
         const grants = await Promise.all([0, 1, 2].map((i) => grantOf(ts, 10, 2, `turns-${i}`)));

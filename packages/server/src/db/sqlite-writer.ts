@@ -12,14 +12,15 @@ export interface RunStep {
 }
 
 /**
- * Rows inserted into a table: `values` holds them one after another, one value per column. A flat
- * array crosses to the writer thread far cheaper than an array per row, and the thread inserts
- * many rows per statement.
+ * Rows inserted into a table, as JSON text: an array of rows, each an array of its values in the
+ * order of `columns` (a bigint as its decimal text, which an integer column stores as the integer).
+ * One string crosses to the writer thread far cheaper than the values one by one, and the thread
+ * inserts all rows with one statement that reads them from the JSON.
  */
 export interface InsertStep {
   table: string;
   columns: readonly string[];
-  values: readonly SqlValue[];
+  rows: string;
 }
 
 /** One step of a write. */

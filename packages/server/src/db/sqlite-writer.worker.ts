@@ -25,18 +25,9 @@ function isConstraintError(error: unknown): boolean {
   return typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT');
 }
 
-/** Rows per insert statement: few statement shapes to prepare, few runs per batch. */
-const ROWS_PER_INSERT = 64;
-
-function insert({ table, columns, values }: InsertStep): void {
-  const row = `(${columns.map(() => '?').join(', ')})`;
-  const head = `insert into ${table} (${columns.join(', ')}) values `;
-  const rows = values.length / columns.length;
-  for (let at = 0; at < rows; at += ROWS_PER_INSERT) {
-    const count = Math.min(ROWS_PER_INSERT, rows - at);
-    const params = count === rows ? values : values.slice(at * columns.length, (at + count) * columns.length);
-    prepared(head + new Array<string>(count).fill(row).join(', ')).run(params);
-  }
+function insert({ table, columns, rows }: InsertStep): void {
+  const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  prepared(`insert into ${table} (${columns.join(', ')}) select ${values} from json_each(?)`).run(rows);
 }
 
 /** Runs one write's steps under a savepoint; false (its steps undone) when an expectation failed. */

@@ -1,6 +1,6 @@
 import type { Quantity } from '@onhand/domain';
 import type { Database, NamedQuery } from '../../db/connect';
-import type { InsertStep, SqliteWriter, SqlValue } from '../../db/sqlite-writer';
+import type { InsertStep, SqliteWriter } from '../../db/sqlite-writer';
 import type { IdempotencyRow } from '../../http/idempotency';
 
 /** A `reservations` row as the desk writes it. */
@@ -69,11 +69,15 @@ const RESERVE_SQL =
   'update stock_balances set reserved = reserved + ?, updated_at = ? ' +
   'where item_id = ? and warehouse_id = ? and on_hand - reserved - quarantined >= ?';
 
-/** A writer thread's insert of these rows, their values one after another. */
+/** A writer thread's insert of these rows. */
 function insertOf<Row>(table: string, columns: Columns<Row>, rows: readonly Row[]): InsertStep {
-  const values: SqlValue[] = [];
-  for (const row of rows) for (const [c] of columns) values.push(row[c] as SqlValue);
-  return { table, columns: columns.map(([c]) => c), values };
+  const values = rows.map((row) =>
+    columns.map(([c]) => {
+      const value = row[c];
+      return typeof value === 'bigint' ? value.toString() : value;
+    }),
+  );
+  return { table, columns: columns.map(([c]) => c), rows: JSON.stringify(values) };
 }
 
 /** Embedded: one transaction on the writer thread; a recorded key fails its insert and undoes all. */

@@ -23,7 +23,7 @@ interface Counted {
   recorded201: number;
 }
 type Line =
-  | { kind: 'run'; scenario: string; run: string; result: WrkResult }
+  | { kind: 'run'; scenario: string; run: string; result: WrkResult; serverCpuMs: number }
   | { kind: 'check'; scenario: string; db: Counted; apiReserved: number | null };
 
 const [file, connectionsArg] = process.argv.slice(2);
@@ -41,14 +41,20 @@ const perSecond = (n: number, r: WrkResult) => n / (r.durationUs / 1e6);
 const reservationsPerSecond = (r: WrkResult) => perSecond(r.ok, r);
 const socketErrors = (r: WrkResult) => r.connectErrors + r.readErrors + r.writeErrors + r.timeouts;
 
+/** Server CPU time (all its threads, not PostgreSQL's) per request of a run, in µs. */
+const cpuPerRequest = (l: { result: WrkResult; serverCpuMs: number }) =>
+  (l.serverCpuMs * 1000) / Math.max(1, l.result.requests);
+
 /** The measured run with the median reservations/s (warm-up runs excluded). */
-function median(scenario: string): { result: WrkResult; all: WrkResult[] } | null {
-  const all = runsOf(scenario)
-    .filter((l) => l.run !== 'warmup')
-    .map((l) => l.result);
-  const sorted = [...all].sort((a, b) => reservationsPerSecond(a) - reservationsPerSecond(b));
-  const result = sorted[Math.floor((sorted.length - 1) / 2)];
-  return result ? { result, all } : null;
+function median(scenario: string): { result: WrkResult; cpuUs: number; all: WrkResult[] } | null {
+  const measured = runsOf(scenario).filter((l) => l.run !== 'warmup');
+  const sorted = [...measured].sort(
+    (a, b) => reservationsPerSecond(a.result) - reservationsPerSecond(b.result),
+  );
+  const middle = sorted[Math.floor((sorted.length - 1) / 2)];
+  return middle
+    ? { result: middle.result, cpuUs: cpuPerRequest(middle), all: measured.map((l) => l.result) }
+    : null;
 }
 
 function table(header: string[], rows: string[][]): string {
@@ -76,13 +82,24 @@ for (const scenario of SCENARIOS) {
     ms(r.p99Us),
     int(r.non2xx),
     int(socketErrors(r)),
+    m.cpuUs.toFixed(0),
     m.all.map((x) => int(reservationsPerSecond(x))).join(' / '),
   ]);
 }
 console.log('Throughput (median run of each scenario)');
 console.log(
   table(
-    ['scenario', 'req/s', 'resv/s', 'p50 ms', 'p99 ms', 'non-2xx', 'sock err', 'resv/s of each run'],
+    [
+      'scenario',
+      'req/s',
+      'resv/s',
+      'p50 ms',
+      'p99 ms',
+      'non-2xx',
+      'sock err',
+      'CPU µs/req',
+      'resv/s of each run',
+    ],
     throughputRows,
   ),
 );

@@ -95,16 +95,25 @@ new_database() {
   esac
 }
 
-# drive <scenario> <run>: one wrk run (warm-up or measured), appended to $RESULTS.
+# cpu_ticks <session>: user + system clock ticks spent so far by the processes of a server's session.
+cpu_ticks() {
+  # A process may end while it is read: cat then fails, and the rest still counts.
+  { cat /proc/[0-9]*/stat 2>/dev/null || true; } | awk -v sid="$1" '{ sub(/^.*\) /, ""); if ($4 == sid) t += $12 + $13 } END { print t + 0 }'
+}
+
+# drive <scenario> <run>: one wrk run (warm-up or measured), appended to $RESULTS with the CPU time
+# the server's processes spent during it (not PostgreSQL's).
 drive() {
-  local scenario=$1 run=$2 seconds=$SECS txt=$OUT/$1-$2.txt result
+  local scenario=$1 run=$2 seconds=$SECS txt=$OUT/$1-$2.txt result cpu
   [[ $run == warmup ]] && seconds=$WARMUP
+  cpu=$(cpu_ticks "${PID[$scenario]}")
   BENCH_RUN_ID="$STAMP-$scenario-$run" BENCH_TOKEN=${TOKEN[$scenario]:-} timeout $((seconds + 60)) \
     wrk -t"$THREADS" -c"$CONNECTIONS" -d"${seconds}s" --timeout 10s --latency \
     -s bench/reserve.lua "http://127.0.0.1:${PORT_OF[$scenario]}" >"$txt" || true
   result=$(sed -n 's/^BENCH_RESULT //p' "$txt")
   [[ -n $result ]] || { echo "wrk gave no result for $scenario run $run: see $txt" >&2 && exit 1; }
-  printf '{"kind":"run","scenario":"%s","run":"%s","result":%s}\n' "$scenario" "$run" "$result" >>"$RESULTS"
+  cpu=$((($(cpu_ticks "${PID[$scenario]}") - cpu) * 1000 / $(getconf CLK_TCK)))
+  printf '{"kind":"run","scenario":"%s","run":"%s","result":%s,"serverCpuMs":%s}\n' "$scenario" "$run" "$result" "$cpu" >>"$RESULTS"
   printf '  %-16s %-7s %s  (load %s)\n' "$scenario" "$run" "$(grep -E '^Requests/sec' "$txt")" \
     "$(cut -d' ' -f1 /proc/loadavg)"
 }

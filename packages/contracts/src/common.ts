@@ -15,11 +15,14 @@ function decimalPlaces(value: number | string): number | null {
   return fraction.replace(/0+$/, '').length;
 }
 
+/** The largest quantity a body may name. */
+export const MAX_QUANTITY = 99_999_999_999;
+
 /** A quantity: a JSON number, greater than 0, with at most 3 decimal places. */
 export const quantity = z
   .number({ error: typeError('must be a number') })
   .positive({ error: 'must be greater than 0' })
-  .max(99_999_999_999, { error: 'is too large' })
+  .max(MAX_QUANTITY, { error: 'is too large' })
   .refine((n) => {
     const places = decimalPlaces(n);
     return places !== null && places <= 3;

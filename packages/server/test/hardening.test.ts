@@ -276,6 +276,8 @@ for (const kind of testDatabaseKinds()) {
       const log = lines.join('');
       expect(log).toContain('[redacted]');
       expect(log).toContain('postgres://onhand:[redacted]@db.internal');
+      // Request lines come from each request's own logger, with its id.
+      expect(log).toMatch(/"reqId":"[^"]+"[^\n]*"msg":"incoming request"/);
       for (const secret of [ADMIN_PASSWORD, token, csrfToken, dbPassword]) expect(log).not.toContain(secret);
     });
 

@@ -11,7 +11,11 @@ import { InsufficientStockError, type OutboundMovement, type ShortLine, type Trx
 import { verifyLedger } from '../src/ledger/verify';
 import { SYSTEM_ACTOR } from '../src/modules/audit/audit-entry';
 import { verifyAuditChain } from '../src/modules/audit/audit-verify';
-import { ReservationDesk, type ReserveOutcome } from '../src/modules/reservations/reservation-desk';
+import {
+  ReservationDesk,
+  type ReserveDecision,
+  type ReserveOutcome,
+} from '../src/modules/reservations/reservation-desk';
 import { createTestDatabase, type TestDatabase, testDatabaseKinds } from './support/databases';
 
 // Quantities are thousandths, money ten-thousandths (see @onhand/domain decimal.ts).
@@ -266,6 +270,15 @@ const stats = {
   },
 };
 
+/** The decision a desk answer carries (see the desk made below), or that a key was recorded. */
+function decisionOf(outcome: ReserveOutcome): ReserveDecision | { kind: 'recorded' } {
+  if (outcome.kind === 'recorded') return outcome;
+  const body = outcome.result.body as
+    | { kind: 'reserved'; id: string }
+    | { kind: 'insufficient'; available: string };
+  return body.kind === 'reserved' ? body : { kind: 'insufficient', available: BigInt(body.available) };
+}
+
 for (const kind of testDatabaseKinds()) {
   describe(`ledger properties on ${kind}`, () => {
     let testDb: TestDatabase | undefined;
@@ -280,9 +293,11 @@ for (const kind of testDatabaseKinds()) {
       testDb = await createTestDatabase(kind);
       database = connect(testDb.url, { poolSize: 8 });
       await migrateToLatest(database);
-      desk = new ReservationDesk(database, new IdempotencyGuard(database.db, clock), () => ({
-        status: 204,
-        body: null,
+      // The answer carries the decision (as JSON: the quantity as text), for the checks to read back.
+      desk = new ReservationDesk(database, new IdempotencyGuard(database.db, clock), (_r, decision) => ({
+        status: 200,
+        body:
+          decision.kind === 'reserved' ? decision : { ...decision, available: String(decision.available) },
       }));
     });
     afterAll(async () => {
@@ -533,23 +548,25 @@ for (const kind of testDatabaseKinds()) {
           }));
           // Submitted together, so the desk grants them in one batch: all at once when they fit,
           // else (after releasing what has expired) first come first served.
-          const outcomes = await Promise.all(
-            requests.map((r, i) =>
-              theDesk.reserve({
-                itemId,
-                sku: itemId,
-                warehouseId,
-                warehouse: warehouseId,
-                qty: r.qty,
-                reference: `${document.id}-${i}`,
-                expiresAt: r.expiresAt,
-                user: null,
-                at: now,
-                claim: null,
-                actor: SYSTEM_ACTOR,
-              }),
-            ),
-          );
+          const outcomes = (
+            await Promise.all(
+              requests.map((r, i) =>
+                theDesk.reserve({
+                  itemId,
+                  sku: itemId,
+                  warehouseId,
+                  warehouse: warehouseId,
+                  qty: r.qty,
+                  reference: `${document.id}-${i}`,
+                  expiresAt: r.expiresAt,
+                  user: null,
+                  at: now,
+                  claim: null,
+                  actor: SYSTEM_ACTOR,
+                }),
+              ),
+            )
+          ).map(decisionOf);
           const total = requests.reduce((acc, r) => acc + r.qty, 0n);
           const expected: ({ kind: 'reserved' } | { kind: 'insufficient'; available: Quantity })[] = [];
           if (model.balance(key).hasRow && model.available(key) >= total) {
@@ -565,7 +582,7 @@ for (const kind of testDatabaseKinds()) {
             }
           }
           expect(
-            outcomes.map((o: ReserveOutcome) => (o.kind === 'reserved' ? { kind: o.kind } : o)),
+            outcomes.map((o) => (o.kind === 'reserved' ? { kind: o.kind } : o)),
             `group of ${requests.map((r) => r.qty).join(', ')} on key ${key}`,
           ).toEqual(expected);
           outcomes.forEach((o, i) => {

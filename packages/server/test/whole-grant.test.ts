@@ -1,6 +1,9 @@
+import { sql } from 'kysely';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../src/db/ids';
 import type { IdempotencyRow } from '../src/http/idempotency';
+import { contentOf, SYSTEM_ACTOR } from '../src/modules/audit/audit-entry';
+import { verifyAuditChain } from '../src/modules/audit/audit-verify';
 import {
   grantWriterFor,
   type ReservationRow,
@@ -48,11 +51,25 @@ async function grantOf(ts: TestServer, qty: number, count: number, key: string):
     at,
     reservations,
     records,
-    audit: [],
+    audit: reservations.map((r) =>
+      contentOf({
+        at,
+        actor: SYSTEM_ACTOR,
+        action: 'reservation.create',
+        entity: 'reservation',
+        entityId: r.id,
+        before: null,
+        after: { id: r.id, warehouseId: r.warehouse_id },
+      }),
+    ),
   };
 }
 
-async function rowsOf(ts: TestServer, g: WholeGrant): Promise<{ reservations: number; records: number }> {
+/** The grant's reservations, records and audit entries found written. */
+async function rowsOf(
+  ts: TestServer,
+  g: WholeGrant,
+): Promise<{ reservations: number; records: number; audited: number }> {
   const db = ts.server.database.db;
   const reservations = await db
     .selectFrom('reservations')
@@ -68,7 +85,23 @@ async function rowsOf(ts: TestServer, g: WholeGrant): Promise<{ reservations: nu
       g.records.map((r) => r.key),
     )
     .execute();
-  return { reservations: reservations.length, records: records.length };
+  const audited = await db
+    .selectFrom('audit_log')
+    .select('seq')
+    .where(
+      'entity_id',
+      'in',
+      g.reservations.map((r) => r.id),
+    )
+    .execute();
+  return { reservations: reservations.length, records: records.length, audited: audited.length };
+}
+
+/** Records the key of one of the grant's requests, as another request would have. */
+async function recordKeyOf(ts: TestServer, g: WholeGrant, index: number): Promise<void> {
+  const taken = g.records[index];
+  if (!taken) throw new Error('no record');
+  await ts.server.database.db.insertInto('idempotency_keys').values(taken).execute();
 }
 
 for (const kind of testDatabaseKinds()) {
@@ -79,7 +112,7 @@ for (const kind of testDatabaseKinds()) {
       const ts = server();
       const g = await grantOf(ts, 10, 4, `fits-${kind}`);
       expect(await grantWriterFor(ts.server.database)(g)).toBe(true);
-      expect(await rowsOf(ts, g)).toEqual({ reservations: 4, records: 4 });
+      expect(await rowsOf(ts, g)).toEqual({ reservations: 4, records: 4, audited: 4 });
       const { sku } = await ts.server.database.db
         .selectFrom('items')
         .select('sku')
@@ -97,17 +130,44 @@ for (const kind of testDatabaseKinds()) {
       const ts = server();
       const g = await grantOf(ts, 3, 4, `short-${kind}`);
       expect(await grantWriterFor(ts.server.database)(g)).toBe(false);
-      expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 0 });
+      expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 0, audited: 0 });
     });
 
     it('writes nothing when one of its keys is recorded already', async () => {
       const ts = server();
       const g = await grantOf(ts, 10, 3, `taken-${kind}`);
-      const taken = g.records[1];
-      if (!taken) throw new Error('no record');
-      await ts.server.database.db.insertInto('idempotency_keys').values(taken).execute();
+      await recordKeyOf(ts, g, 1);
       expect(await grantWriterFor(ts.server.database)(g)).toBe(false);
-      expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1 });
+      expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1, audited: 0 });
+    });
+
+    it('writes grants of more rows than one insert statement takes, or nothing of them', async () => {
+      const ts = server();
+      const g = await grantOf(ts, 400, 150, `large-${kind}`);
+      await recordKeyOf(ts, g, 140);
+      expect(await grantWriterFor(ts.server.database)(g)).toBe(false);
+      expect(await rowsOf(ts, g)).toEqual({ reservations: 0, records: 1, audited: 0 });
+      const next = await grantOf(ts, 400, 150, `large-next-${kind}`);
+      expect(await grantWriterFor(ts.server.database)(next)).toBe(true);
+      expect(await rowsOf(ts, next)).toEqual({ reservations: 150, records: 150, audited: 150 });
+      expect((await verifyAuditChain(ts.server.database.db)).breaks).toEqual([]);
+    });
+
+    it('writes grants sent together each whole or not at all', async () => {
+      const ts = server();
+      const fits = await grantOf(ts, 10, 4, `together-fits-${kind}`);
+      const taken = await grantOf(ts, 10, 3, `together-taken-${kind}`);
+      await recordKeyOf(ts, taken, 2);
+      const short = await grantOf(ts, 3, 4, `together-short-${kind}`);
+      const also = await grantOf(ts, 5, 5, `together-also-${kind}`);
+      const write = grantWriterFor(ts.server.database);
+      expect(await Promise.all([fits, taken, short, also].map(write))).toEqual([true, false, false, true]);
+      expect(await rowsOf(ts, fits)).toEqual({ reservations: 4, records: 4, audited: 4 });
+      expect(await rowsOf(ts, taken)).toEqual({ reservations: 0, records: 1, audited: 0 });
+      expect(await rowsOf(ts, short)).toEqual({ reservations: 0, records: 0, audited: 0 });
+      expect(await rowsOf(ts, also)).toEqual({ reservations: 5, records: 5, audited: 5 });
+      // Those undone left the chain where it was: the others follow on without a gap.
+      expect((await verifyAuditChain(ts.server.database.db)).breaks).toEqual([]);
     });
 
     it('replays a reservation whose key was recorded while the same batch grants the others', async () => {
@@ -132,6 +192,33 @@ for (const kind of testDatabaseKinds()) {
     });
 
     if (kind === 'sqlite') {
+      it('stores what the writer thread inserts with the types of its columns', async () => {
+        const ts = server();
+        const g = await grantOf(ts, 10, 2, `types-${kind}`);
+        expect(await grantWriterFor(ts.server.database)(g)).toBe(true);
+        const types = await sql<Record<string, string>>`
+          select typeof(r.qty) as qty, typeof(r.created_at) as created_at, typeof(r.expires_at) as expires_at,
+            typeof(r.reference) as reference, typeof(k.status_code) as status_code, typeof(k.body) as body
+          from reservations r join idempotency_keys k on k.key = ${g.records[0]?.key}
+          where r.id = ${g.reservations[0]?.id}`.execute(ts.server.database.db);
+        expect(types.rows).toEqual([
+          {
+            qty: 'integer',
+            created_at: 'integer',
+            expires_at: 'null',
+            reference: 'text',
+            status_code: 'integer',
+            body: 'text',
+          },
+        ]);
+        const stored = await ts.server.database.db
+          .selectFrom('reservations')
+          .select(['qty', 'reference', 'created_at'])
+          .where('id', '=', g.reservations[0]?.id ?? '')
+          .executeTakeFirstOrThrow();
+        expect(stored).toEqual({ qty: 1000n, reference: 'whole-0', created_at: BigInt(g.at) });
+      });
+
       it('lets the writer thread and a transaction on the main connection write in turn', async () => {
         const ts = server();
         const grants = await Promise.all([0, 1, 2].map((i) => grantOf(ts, 10, 2, `turns-${i}`)));

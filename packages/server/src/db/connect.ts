@@ -11,6 +11,12 @@ import { SqliteWriter } from './sqlite-writer';
 /** Which database engine a connection talks to; dialect differences stay inside `db/`. */
 export type Dialect = 'sqlite' | 'postgres';
 
+/**
+ * Runs a statement by name: PostgreSQL parses and plans it once per connection, not on every run.
+ * Outside any transaction, on a connection of the pool.
+ */
+export type NamedQuery = <Row>(name: string, text: string, values: readonly unknown[]) => Promise<Row[]>;
+
 /** An open database: the query builder, its dialect, and how to close it. */
 export interface Database {
   db: Kysely<DB>;
@@ -19,6 +25,8 @@ export interface Database {
   location: string;
   /** The embedded database's second connection, on a worker thread; null on PostgreSQL. */
   writer: SqliteWriter | null;
+  /** Named statements on PostgreSQL; null on the embedded database. */
+  named: NamedQuery | null;
   /** Messages to the other server processes on the same database. */
   notifications: Notifications;
   /** Whether this process runs the scheduled jobs (started by the server, not by `connect`). */
@@ -50,6 +58,7 @@ function connectSqlite(url: string): Database {
     dialect: 'sqlite',
     location: file,
     writer,
+    named: null,
     notifications: singleProcess,
     leadership: soleProcess,
     close: async () => {
@@ -106,6 +115,8 @@ function connectPostgres(url: string, poolSize: number): Database {
   const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
   const parsed = new URL(url);
   parsed.password = '';
+  const named: NamedQuery = async <Row>(name: string, text: string, values: readonly unknown[]) =>
+    (await pool.query<Row & pg.QueryResultRow>({ name, text, values: [...values] })).rows;
   const notifications = new PostgresNotifications(url);
   const leadership = new PostgresLeadership(url);
   return {
@@ -113,6 +124,7 @@ function connectPostgres(url: string, poolSize: number): Database {
     dialect: 'postgres',
     location: parsed.toString(),
     writer: null,
+    named,
     notifications,
     leadership,
     close: async () => {

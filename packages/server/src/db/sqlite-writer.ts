@@ -4,15 +4,30 @@ import type { AuditContent } from '../modules/audit/audit-chain';
 /** A value bound to a statement parameter. */
 export type SqlValue = string | number | bigint | null;
 
-/** One statement, run once for each row of parameters. */
-export interface WriteStep {
+/** One statement, run once. */
+export interface RunStep {
   sql: string;
-  rows: readonly (readonly SqlValue[])[];
-  /** Each run must change a row; when one changes none, the whole write is abandoned. */
+  params: readonly SqlValue[];
+  /** It must change a row; when it changes none, the whole write is abandoned. */
   mustChange?: boolean;
 }
 
-/** A write sent to the worker. */
+/**
+ * Rows inserted into a table, as JSON text: an array of rows, each an array of its values in the
+ * order of `columns` (a bigint as its decimal text, which an integer column stores as the integer).
+ * One string crosses to the writer thread far cheaper than the values one by one, and the thread
+ * inserts all rows with one statement that reads them from the JSON.
+ */
+export interface InsertStep {
+  table: string;
+  columns: readonly string[];
+  rows: string;
+}
+
+/** One step of a write. */
+export type WriteStep = RunStep | InsertStep;
+
+/** A write as sent to the worker. */
 export interface WriteRequest {
   id: number;
   steps: readonly WriteStep[];
@@ -36,7 +51,9 @@ const WORKER_SOURCE = `import('tsx/esm/api').then((tsx) => tsx.tsImport(${JSON.s
  * A second connection to the embedded database, on a worker thread: a write sent here executes
  * and commits — fsync included — while the event loop goes on parsing and answering requests.
  * SQLite lets one writer in at a time; the worker takes the write lock with BEGIN IMMEDIATE and
- * waits for it (busy_timeout) like any other connection. Started on first use.
+ * waits for it (busy_timeout) like any other connection. The writes that wait for the worker when
+ * it is free share one transaction (each under its own savepoint, whole or not at all) and so one
+ * fsync. Started on first use.
  */
 export class SqliteWriter {
   private worker: Worker | null = null;
@@ -46,16 +63,17 @@ export class SqliteWriter {
   constructor(private readonly file: string) {}
 
   /**
-   * Runs the steps in one transaction, then chains the audit rows after the audit log's head in
-   * it. Resolves true once it is committed (durably), false when a step marked `mustChange`
-   * changed nothing or a constraint refused a row: then nothing of it was written.
+   * Runs the steps, then chains the audit rows after the audit log's head, whole or not at all.
+   * Resolves true once they are committed (durably), false when a step marked `mustChange` changed
+   * nothing or a constraint refused a row: then nothing of it was written, the head not moved.
    */
   write(steps: readonly WriteStep[], audit: readonly AuditContent[] = []): Promise<boolean> {
     const worker = this.started();
     const id = this.nextId++;
     return new Promise<boolean>((resolve, reject) => {
       this.pending.set(id, { resolve, reject });
-      worker.postMessage({ id, steps, audit } satisfies WriteRequest);
+      const request: WriteRequest = { id, steps, audit };
+      worker.postMessage(request);
     });
   }
 
@@ -70,12 +88,14 @@ export class SqliteWriter {
     if (this.worker) return this.worker;
     const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { file: this.file } });
     worker.unref();
-    worker.on('message', (answer: WriteAnswer) => {
-      const p = this.pending.get(answer.id);
-      if (!p) return;
-      this.pending.delete(answer.id);
-      if ('error' in answer) p.reject(new Error(answer.error));
-      else p.resolve(answer.committed);
+    worker.on('message', (answers: WriteAnswer[]) => {
+      for (const answer of answers) {
+        const p = this.pending.get(answer.id);
+        if (!p) continue;
+        this.pending.delete(answer.id);
+        if ('error' in answer) p.reject(new Error(answer.error));
+        else p.resolve(answer.committed);
+      }
     });
     const fail = (error: Error) => {
       if (this.worker === worker) this.worker = null;

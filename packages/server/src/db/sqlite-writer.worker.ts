@@ -1,8 +1,8 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, receiveMessageOnPort, workerData } from 'node:worker_threads';
 import type SQLite from 'better-sqlite3';
 import { AUDIT_COLUMNS, type AuditContent, type ChainHead, sealAfter } from '../modules/audit/audit-chain';
 import { openSqliteFile } from './sqlite-file';
-import type { WriteAnswer, WriteRequest, WriteStep } from './sqlite-writer';
+import type { InsertStep, WriteAnswer, WriteRequest } from './sqlite-writer';
 
 const sqlite = openSqliteFile((workerData as { file: string }).file);
 const statements = new Map<string, SQLite.Statement>();
@@ -17,6 +17,9 @@ const prepared = (sql: string): SQLite.Statement => {
 const begin = prepared('BEGIN IMMEDIATE');
 const commit = prepared('COMMIT');
 const rollback = prepared('ROLLBACK');
+const savepoint = prepared('SAVEPOINT one_write');
+const undo = prepared('ROLLBACK TO one_write');
+const release = prepared('RELEASE one_write');
 
 function isConstraintError(error: unknown): boolean {
   const code = typeof error === 'object' && error !== null ? (error as { code?: unknown }).code : undefined;
@@ -29,7 +32,10 @@ const insertAudit = prepared(
   `INSERT INTO audit_log (${AUDIT_COLUMNS.join(', ')}) VALUES (${AUDIT_COLUMNS.map(() => '?').join(', ')})`,
 );
 
-/** Chains audit rows after the head, inside the open transaction (this connection holds the write lock). */
+/**
+ * Chains audit rows after the head, inside the open transaction (this connection holds the write
+ * lock): the writes sharing a transaction take their places in the order they commit.
+ */
 function appendAudit(contents: readonly AuditContent[]): void {
   if (contents.length === 0) return;
   const { rows, head } = sealAfter(readHead.get() as ChainHead, contents);
@@ -37,33 +43,60 @@ function appendAudit(contents: readonly AuditContent[]): void {
   moveHead.run(head.seq, head.hash);
 }
 
-/** Runs every step, then the audit append, in one transaction; false (rolled back) when a step's expectation failed. */
-function write(steps: readonly WriteStep[], audit: readonly AuditContent[]): boolean {
-  begin.run();
+function insert({ table, columns, rows }: InsertStep): void {
+  const values = columns.map((_, i) => `value ->> ${i}`).join(', ');
+  prepared(`insert into ${table} (${columns.join(', ')}) select ${values} from json_each(?)`).run(rows);
+}
+
+/**
+ * Runs one write's steps, then chains its audit rows, under a savepoint; false (its steps and its
+ * audit rows undone, the chain head where it was) when an expectation failed.
+ */
+function writeOne({ steps, audit }: WriteRequest): boolean {
+  savepoint.run();
   try {
     for (const step of steps) {
-      const statement = prepared(step.sql);
-      for (const row of step.rows) {
-        if (statement.run(...row).changes === 0 && step.mustChange) return false;
+      if ('table' in step) insert(step);
+      else if (prepared(step.sql).run(step.params).changes === 0 && step.mustChange) {
+        undo.run();
+        return false;
       }
     }
     appendAudit(audit);
-    commit.run();
     return true;
   } catch (error) {
-    if (isConstraintError(error)) return false;
-    throw error;
+    if (!isConstraintError(error)) throw error;
+    undo.run();
+    return false;
+  } finally {
+    release.run();
+  }
+}
+
+/**
+ * Runs the writes in one transaction, each of them whole or not at all, and commits them with
+ * one fsync. When the transaction fails, every one of them fails and nothing is written.
+ */
+function writeAll(writes: readonly WriteRequest[]): WriteAnswer[] {
+  begin.run();
+  try {
+    const committed = writes.map(writeOne);
+    commit.run();
+    return writes.map((w, i) => ({ id: w.id, committed: committed[i] === true }));
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    return writes.map((w) => ({ id: w.id, error: message }));
   } finally {
     if (sqlite.inTransaction) rollback.run();
   }
 }
 
-parentPort?.on('message', ({ id, steps, audit }: WriteRequest) => {
-  let answer: WriteAnswer;
-  try {
-    answer = { id, committed: write(steps, audit) };
-  } catch (error) {
-    answer = { id, error: error instanceof Error ? error.message : String(error) };
-  }
-  parentPort?.postMessage(answer);
+// Every write that has arrived by the time the last commit ends joins the next transaction: the
+// busier the writer, the more writes share each fsync.
+const port = parentPort;
+port?.on('message', (first: WriteRequest) => {
+  const writes = [first];
+  for (let next = receiveMessageOnPort(port); next; next = receiveMessageOnPort(port))
+    writes.push(next.message as WriteRequest);
+  port.postMessage(writeAll(writes));
 });

@@ -22,10 +22,10 @@ import type { SessionService } from '../modules/auth/sessions.service';
 import { isWrite, refuseCrossSite, requireCsrfToken } from './csrf';
 import { sendProblem, toProblem } from './errors';
 import { claimOf, type HttpResult, type IdempotencyClaim } from './idempotency';
-import { type LogSettings, safeLoggerOptions } from './logging';
+import { type LogSettings, requestLogger, safeLoggerOptions } from './logging';
 import { Problem } from './problem';
 import { registerSecurityHeaders } from './security-headers';
-import { credentialsOf, SESSION_COOKIE } from './session-cookies';
+import { type Credentials, credentialsOf, SESSION_COOKIE } from './session-cookies';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -73,6 +73,7 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
   const requestTimeout = options.requestTimeoutMs ?? 30_000;
   const app = Fastify({
     logger: safeLoggerOptions(options.logger),
+    childLoggerFactory: requestLogger,
     bodyLimit: BODY_LIMIT_BYTES,
     return503OnClosing: true,
     trustProxy: options.trustProxy ?? false,
@@ -136,27 +137,47 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
     sendProblem(reply, new Problem('not_found', `no route ${request.method} ${request.url.split('?')[0]}`)),
   );
 
-  app.addHook('onRequest', async (request) => {
-    if (request.url.length > URL_LIMIT_CHARS)
-      throw new Problem('uri_too_long', `the URL is longer than ${URL_LIMIT_CHARS} characters`);
-    const credentials = credentialsOf(request);
-    const write = isWrite(request.method);
-    // A bearer token cannot be forged by another site; everything else (the cookie, a login) can.
-    if (write && credentials?.via !== 'bearer') refuseCrossSite(request);
-    if (
-      !request.url.startsWith('/api/') ||
-      request.routeOptions.config.public ||
-      request.url.startsWith('/api/docs')
-    )
-      return;
-    const principal = credentials ? await options.sessions.authenticate(credentials.token) : null;
-    if (!principal || !credentials)
-      throw new Problem('unauthorized', 'sign in, or send a valid bearer token');
-    if (write && credentials.via === 'cookie') requireCsrfToken(request, credentials.token);
-    request.principal = principal;
-    request.sessionToken = credentials.token;
+  // Not async: a token resolved a moment ago (nearly every request) signs in without a promise.
+  app.addHook('onRequest', (request, _reply, done) => {
+    const credentials = admit(request);
+    if (credentials === undefined) return done();
+    const cached = credentials && options.sessions.cached(credentials.token);
+    if (cached) {
+      signIn(request, credentials, cached);
+      return done();
+    }
+    void (credentials ? options.sessions.authenticate(credentials.token) : Promise.resolve(null))
+      .then((principal) => signIn(request, credentials, principal))
+      .then(() => done(), done);
   });
   return app as App;
+}
+
+/**
+ * The credentials a request must sign in with, null when it has none, undefined when it needs none
+ * (outside /api/, a public route, the docs). Refuses overlong URLs and cross-site writes.
+ */
+function admit(request: FastifyRequest): Credentials | null | undefined {
+  if (request.url.length > URL_LIMIT_CHARS)
+    throw new Problem('uri_too_long', `the URL is longer than ${URL_LIMIT_CHARS} characters`);
+  const credentials = credentialsOf(request);
+  // A bearer token cannot be forged by another site; everything else (the cookie, a login) can.
+  if (isWrite(request.method) && credentials?.via !== 'bearer') refuseCrossSite(request);
+  if (
+    !request.url.startsWith('/api/') ||
+    request.routeOptions.config.public ||
+    request.url.startsWith('/api/docs')
+  )
+    return undefined;
+  return credentials;
+}
+
+/** Signs the request in as the principal its credentials resolved to, or refuses it. */
+function signIn(request: FastifyRequest, credentials: Credentials | null, principal: Principal | null): void {
+  if (!principal || !credentials) throw new Problem('unauthorized', 'sign in, or send a valid bearer token');
+  if (isWrite(request.method) && credentials.via === 'cookie') requireCsrfToken(request, credentials.token);
+  request.principal = principal;
+  request.sessionToken = credentials.token;
 }
 
 /** The signed-in principal of a request that passed authentication. */
@@ -203,5 +224,7 @@ export function sendResult(reply: FastifyReply, result: HttpResult): FastifyRepl
       .type('application/problem+json')
       .serializer(JSON.stringify)
       .send(result.body);
+  if (result.json !== undefined)
+    return reply.code(result.status).type('application/json; charset=utf-8').send(result.json);
   return reply.code(result.status).send(result.body);
 }

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 import type { Kysely } from 'kysely';
 import { isUniqueViolation } from '../db/errors';
 import type { DB } from '../db/schema';
@@ -18,6 +18,8 @@ export interface IdempotencyClaim {
 export interface HttpResult {
   status: number;
   body: unknown;
+  /** The body as JSON text, when it is made already: recorded and sent as it is. */
+  json?: string;
   replayed?: boolean;
 }
 
@@ -56,10 +58,7 @@ export function claimOf(
   }
   // The body is the validated one: its keys come out of the schema in schema order and unknown
   // keys are dropped, so the same request always serialises, and hashes, the same.
-  const hash = createHash('sha256')
-    .update(`${method} ${path}\n${JSON.stringify(body)}`)
-    .digest('base64url');
-  return { scope, key, hash };
+  return { scope, key, hash: hash('sha256', `${method} ${path}\n${JSON.stringify(body)}`, 'base64url') };
 }
 
 function claimId(claim: IdempotencyClaim): string {
@@ -146,7 +145,7 @@ export class IdempotencyGuard {
       key: claim.key,
       request_hash: claim.hash,
       status_code: result.status,
-      body: JSON.stringify(result.body),
+      body: result.json ?? JSON.stringify(result.body),
       created_at: at,
     }));
   }

@@ -1,4 +1,11 @@
-import type { DestinationStream, LoggerOptions } from 'pino';
+import type { FastifyBaseLogger } from 'fastify';
+import {
+  type Bindings,
+  type ChildLoggerOptions,
+  type DestinationStream,
+  type LoggerOptions,
+  levels,
+} from 'pino';
 
 const SECRET_FIELDS = [
   'password',
@@ -47,4 +54,72 @@ export function safeLoggerOptions(logger: LogSettings): LogSettings {
     redact: { paths: REDACT_PATHS, censor: '[redacted]' },
     hooks: { ...options.hooks, streamWrite: scrubSecrets },
   };
+}
+
+type Level = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace';
+
+/**
+ * A request's logger, made only once the request writes at a level that is on. Most requests
+ * write nothing, and making a pino child passes its bindings through the redaction every time.
+ */
+class RequestLogger implements FastifyBaseLogger {
+  private made: FastifyBaseLogger | null = null;
+
+  constructor(
+    private readonly parent: FastifyBaseLogger,
+    private readonly bindings: Bindings,
+    private readonly options: ChildLoggerOptions,
+  ) {}
+
+  get level(): string {
+    return this.made?.level ?? this.options.level ?? this.parent.level;
+  }
+
+  set level(level: string) {
+    this.logger().level = level;
+  }
+
+  fatal(...args: [unknown, ...unknown[]]): void {
+    this.write('fatal', args);
+  }
+  error(...args: [unknown, ...unknown[]]): void {
+    this.write('error', args);
+  }
+  warn(...args: [unknown, ...unknown[]]): void {
+    this.write('warn', args);
+  }
+  info(...args: [unknown, ...unknown[]]): void {
+    this.write('info', args);
+  }
+  debug(...args: [unknown, ...unknown[]]): void {
+    this.write('debug', args);
+  }
+  trace(...args: [unknown, ...unknown[]]): void {
+    this.write('trace', args);
+  }
+  silent(): void {}
+
+  child(bindings: Bindings, options?: ChildLoggerOptions): FastifyBaseLogger {
+    return this.logger().child(bindings, options);
+  }
+
+  private logger(): FastifyBaseLogger {
+    this.made ??= this.parent.child(this.bindings, this.options);
+    return this.made;
+  }
+
+  private write(level: Level, args: [unknown, ...unknown[]]): void {
+    if ((levels.values[level] ?? 0) < (levels.values[this.level] ?? Number.POSITIVE_INFINITY)) return;
+    const logger = this.logger();
+    Reflect.apply(logger[level], logger, args);
+  }
+}
+
+/** Fastify's `childLoggerFactory`: each request's logger is made when it first writes. */
+export function requestLogger(
+  parent: FastifyBaseLogger,
+  bindings: Bindings,
+  options: ChildLoggerOptions,
+): FastifyBaseLogger {
+  return new RequestLogger(parent, bindings, options);
 }

@@ -70,8 +70,9 @@ function applyHeaders(request: FastifyRequest, reply: FastifyReply): void {
  * that adds routes, so that their routes inherit the hook.
  */
 export function registerSecurityHeaders(app: App): void {
-  app.addHook('onSend', async (request, reply, payload) => {
+  // Not async: an async hook would put off writing every answer to a later microtask.
+  app.addHook('onSend', (request, reply, payload, done) => {
     applyHeaders(request, reply);
-    return payload;
+    done(null, payload);
   });
 }

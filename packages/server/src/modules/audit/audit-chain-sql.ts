@@ -1,4 +1,3 @@
-import { type RawBuilder, sql } from 'kysely';
 import { type AuditContent, CONTENT_COLUMNS, contentHash } from './audit-chain';
 
 const TYPES: Record<(typeof CONTENT_COLUMNS)[number], 'bigint' | 'text'> = {
@@ -15,31 +14,43 @@ const TYPES: Record<(typeof CONTENT_COLUMNS)[number], 'bigint' | 'text'> = {
 };
 
 /** `linkHash` in PostgreSQL: sha256 of `<hash before>:<position>:<content hash>`, as hex. */
-const link = (prev: RawBuilder<unknown>, seq: RawBuilder<unknown>) =>
-  sql`encode(sha256(convert_to(${prev} || ':' || (${seq})::text || ':' || e.content_hash, 'UTF8')), 'hex')`;
+const link = (prev: string, seq: string) =>
+  `encode(sha256(convert_to(${prev} || ':' || (${seq})::text || ':' || e.content_hash, 'UTF8')), 'hex')`;
+
+/**
+ * The parameters `chainAuditRows` reads, in its order: one array per content column, then the
+ * content hashes (made here, as `contentHash` makes them).
+ */
+export function auditParameters(contents: readonly AuditContent[]): unknown[][] {
+  return [...CONTENT_COLUMNS.map((c) => contents.map((r) => r[c])), contents.map(contentHash)];
+}
 
 /**
  * PostgreSQL common table expressions that chain audit rows after the head within one statement,
  * only when the CTE `gate` yields a row: the head is locked (`FOR UPDATE` waits for an appender
  * in flight and reads what it left), each row's link hash is computed from the one before
- * (a recursive CTE over the content hashes made here), the rows are inserted and the head moved.
- * Needs `WITH RECURSIVE`; hashes equal `sealAfter`'s.
+ * (a recursive CTE over the content hashes), the rows are inserted and the head moved. The rows
+ * are the array parameters `auditParameters` gives, from `$<firstParameter>` on, so the text is
+ * the same whatever their number (a named statement). Needs `WITH RECURSIVE`; hashes equal
+ * `sealAfter`'s.
  */
-export function chainAuditRows(contents: readonly AuditContent[], gate: string): RawBuilder<unknown> {
-  const arrays = CONTENT_COLUMNS.map((c) => sql`${contents.map((r) => r[c])}::${sql.raw(TYPES[c])}[]`);
-  const hashes = contents.map(contentHash);
-  const columns = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(c)));
-  const fromEntries = sql.join(CONTENT_COLUMNS.map((c) => sql.ref(`e.${c}`)));
-  return sql`audit_head as (
-      select seq, hash from audit_chain where id = 1 and exists (select 1 from ${sql.table(gate)}) for update
+export function chainAuditRows(gate: string, firstParameter: number): string {
+  const arrays = [
+    ...CONTENT_COLUMNS.map((c, i) => `$${firstParameter + i}::${TYPES[c]}[]`),
+    `$${firstParameter + CONTENT_COLUMNS.length}::text[]`,
+  ];
+  const columns = CONTENT_COLUMNS.map((c) => `"${c}"`).join(', ');
+  const fromEntries = CONTENT_COLUMNS.map((c) => `e."${c}"`).join(', ');
+  return `audit_head as (
+      select seq, hash from audit_chain where id = 1 and exists (select 1 from ${gate}) for update
     ), audit_entries as (
-      select * from unnest(${sql.join(arrays)}, ${hashes}::text[])
+      select * from unnest(${arrays.join(', ')})
         with ordinality as e (${columns}, content_hash, n)
     ), audit_links as (
-      select e.n, h.seq + 1 as seq, h.hash as prev_hash, ${link(sql`h.hash`, sql`h.seq + 1`)} as hash
+      select e.n, h.seq + 1 as seq, h.hash as prev_hash, ${link('h.hash', 'h.seq + 1')} as hash
         from audit_head h join audit_entries e on e.n = 1
       union all
-      select e.n, l.seq + 1, l.hash, ${link(sql`l.hash`, sql`l.seq + 1`)}
+      select e.n, l.seq + 1, l.hash, ${link('l.hash', 'l.seq + 1')}
         from audit_links l join audit_entries e on e.n = l.n + 1
     ), audit_rows as (
       insert into audit_log (seq, ${columns}, prev_hash, hash)

@@ -119,10 +119,9 @@ export class SessionService {
 
   /** The principal of a token, or null when it is unknown, expired, revoked or its user disabled. */
   async authenticate(token: string): Promise<Principal | null> {
+    const cached = this.cached(token);
+    if (cached) return cached;
     const now = this.clock();
-    // Keyed by the token itself, so that a cached request pays no hash (it lives in memory only).
-    const cached = this.cache.get(token);
-    if (cached && cached.until > now && this.changes.trusted) return cached.principal;
     if (token.startsWith(API_TOKEN_PREFIX))
       return this.remember(token, await this.apiTokens.authenticate(token), now);
     const tokenHash = hashToken(token);
@@ -149,6 +148,13 @@ export class SessionService {
     const custom = await this.roles.customPermissions(JSON.parse(row.roles) as string[]);
     const principal = principalOf(row, row.session_id, custom);
     return this.remember(token, principal, now, Number(row.expires_at));
+  }
+
+  /** The principal of a token resolved a moment ago, at once; null when it must be looked up. */
+  cached(token: string): Principal | null {
+    // Keyed by the token itself, so that a cached request pays no hash (it lives in memory only).
+    const entry = this.cache.get(token);
+    return entry && entry.until > this.clock() && this.changes.trusted ? entry.principal : null;
   }
 
   /** Keeps a resolved token for a few seconds (never past its expiry); forgets an unknown one. */

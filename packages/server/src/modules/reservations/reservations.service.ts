@@ -21,7 +21,7 @@ import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import type { References } from '../references';
 import { expiryEntries } from './reservation-audit';
-import { ReservationDesk, type ReserveOutcome, type ReserveRequest } from './reservation-desk';
+import { ReservationDesk, type ReserveDecision, type ReserveRequest } from './reservation-desk';
 
 function reservationOf(r: ReserveRequest, id: string): Reservation {
   return {
@@ -40,10 +40,10 @@ function reservationOf(r: ReserveRequest, id: string): Reservation {
   };
 }
 
-/** The HTTP answer to a reservation outcome (also what an Idempotency-Key replays). */
-function respond(r: ReserveRequest, outcome: ReserveOutcome): HttpResult {
-  if (outcome.kind === 'reserved') return { status: 201, body: reservationOf(r, outcome.id) };
-  const available = outcome.kind === 'insufficient' ? outcome.available : 0n;
+/** The HTTP answer to a reservation decision (also what an Idempotency-Key replays). */
+function respond(r: ReserveRequest, decision: ReserveDecision): HttpResult {
+  if (decision.kind === 'reserved') return { status: 201, body: reservationOf(r, decision.id) };
+  const { available } = decision;
   const problem = new Problem(
     'insufficient_stock',
     `only ${toJsonNumber(available, QTY_SCALE)} of ${r.sku} available in ${r.warehouse}`,
@@ -110,7 +110,7 @@ export class ReservationService {
       claim,
       async () => {
         const outcome = await this.desk.reserve(request);
-        return outcome.kind === 'recorded' ? RECORDED_ELSEWHERE : respond(request, outcome);
+        return outcome.kind === 'recorded' ? RECORDED_ELSEWHERE : outcome.result;
       },
       false,
     );

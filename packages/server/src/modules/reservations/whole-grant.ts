@@ -1,11 +1,9 @@
 import type { Quantity } from '@onhand/domain';
-import { type Kysely, sql } from 'kysely';
-import type { Database } from '../../db/connect';
-import type { DB } from '../../db/schema';
-import type { SqliteWriter, SqlValue } from '../../db/sqlite-writer';
+import type { Database, NamedQuery } from '../../db/connect';
+import type { InsertStep, SqliteWriter } from '../../db/sqlite-writer';
 import type { IdempotencyRow } from '../../http/idempotency';
 import type { AuditContent } from '../audit/audit-chain';
-import { chainAuditRows } from '../audit/audit-chain-sql';
+import { auditParameters, chainAuditRows } from '../audit/audit-chain-sql';
 
 /** A `reservations` row as the desk writes it. */
 export interface ReservationRow {
@@ -65,64 +63,91 @@ const RECORD_COLUMNS: Columns<IdempotencyRow> = [
 
 /** The grant writer of a database: its writer thread when embedded, one statement on PostgreSQL. */
 export function grantWriterFor(database: Database): GrantWriter {
-  const { writer } = database;
-  return writer ? (grant) => onWriterThread(writer, grant) : (grant) => inOneStatement(database.db, grant);
+  const { writer, named } = database;
+  if (writer) return (grant) => onWriterThread(writer, grant);
+  if (named) return (grant) => inOneStatement(named, grant);
+  throw new Error('a database with neither a writer thread nor named statements');
 }
 
 const RESERVE_SQL =
   'update stock_balances set reserved = reserved + ?, updated_at = ? ' +
   'where item_id = ? and warehouse_id = ? and on_hand - reserved - quarantined >= ?';
 
-const insertSql = <Row>(table: string, columns: Columns<Row>): string =>
-  `insert into ${table} (${columns.map(([c]) => c).join(', ')}) values (${columns.map(() => '?').join(', ')})`;
-const INSERT_RESERVATION_SQL = insertSql('reservations', RESERVATION_COLUMNS);
-const INSERT_RECORD_SQL = insertSql('idempotency_keys', RECORD_COLUMNS);
-
-const valuesOf = <Row>(rows: readonly Row[], columns: Columns<Row>): SqlValue[][] =>
-  rows.map((row) => columns.map(([c]) => row[c] as SqlValue));
+/** A writer thread's insert of these rows. */
+function insertOf<Row>(table: string, columns: Columns<Row>, rows: readonly Row[]): InsertStep {
+  const values = rows.map((row) =>
+    columns.map(([c]) => {
+      const value = row[c];
+      return typeof value === 'bigint' ? value.toString() : value;
+    }),
+  );
+  return { table, columns: columns.map(([c]) => c), rows: JSON.stringify(values) };
+}
 
 /** Embedded: one transaction on the writer thread; a recorded key fails its insert and undoes all. */
 function onWriterThread(writer: SqliteWriter, g: WholeGrant): Promise<boolean> {
   return writer.write(
     [
-      { sql: RESERVE_SQL, rows: [[g.total, g.at, g.itemId, g.warehouseId, g.total]], mustChange: true },
-      { sql: INSERT_RESERVATION_SQL, rows: valuesOf(g.reservations, RESERVATION_COLUMNS) },
-      { sql: INSERT_RECORD_SQL, rows: valuesOf(g.records, RECORD_COLUMNS) },
+      { sql: RESERVE_SQL, params: [g.total, g.at, g.itemId, g.warehouseId, g.total], mustChange: true },
+      insertOf('reservations', RESERVATION_COLUMNS, g.reservations),
+      insertOf('idempotency_keys', RECORD_COLUMNS, g.records),
     ],
     g.audit,
   );
 }
 
-/** `insert … select * from unnest(<one array per column>)`, done only when the grant was made. */
-function insertGranted<Row>(table: string, columns: Columns<Row>, rows: readonly Row[]) {
-  const arrays = columns.map(([c, type]) => sql`${rows.map((r) => r[c])}::${sql.raw(type)}[]`);
-  return sql`insert into ${sql.table(table)} (${sql.join(columns.map(([c]) => sql.ref(c)))})
-    select * from unnest(${sql.join(arrays)}) where exists (select 1 from granted)`;
+/** `insert … select * from unnest(<one array parameter per column>)`, done only when the grant was made. */
+function insertGranted<Row>(table: string, columns: Columns<Row>, firstParameter: number): string {
+  const arrays = columns.map(([, type], i) => `$${firstParameter + i}::${type}[]`);
+  return `insert into ${table} (${columns.map(([c]) => c).join(', ')})
+    select * from unnest(${arrays.join(', ')}) where exists (select 1 from granted)`;
 }
 
+/** Where the array parameters of the reservations, the records and the audit rows begin. */
+const RESERVATION_PARAMETERS = 7;
+const RECORD_PARAMETERS = RESERVATION_PARAMETERS + RESERVATION_COLUMNS.length;
+const AUDIT_PARAMETERS = RECORD_PARAMETERS + RECORD_COLUMNS.length;
+
 /**
- * PostgreSQL: one statement, so one round trip and its own transaction. It grants only when none
- * of the keys is recorded and the guarded update finds the stock; the inserts and the audit chain
- * follow the update (the chain head is locked last, as every writer does). A key recorded meanwhile
- * by another transaction fails the statement on its unique index.
+ * The whole grant on PostgreSQL, one statement: it grants only when none of the keys is recorded
+ * and the guarded update finds the stock; the inserts and the audit chain follow the update (the
+ * chain head is locked last, as every writer does). The same text every time, whatever the number
+ * of rows, so that each connection prepares it once.
  */
-async function inOneStatement(db: Kysely<DB>, g: WholeGrant): Promise<boolean> {
-  const scopes = g.records.map((r) => r.scope);
-  const keys = g.records.map((r) => r.key);
-  const result = await sql<{ granted: boolean }>`
+const GRANT_SQL = `
     with recursive fresh as (
       select not exists (
         select 1 from idempotency_keys
-        join unnest(${scopes}::text[], ${keys}::text[]) as claim (scope, key) using (scope, key)
+        join unnest($1::text[], $2::text[]) as claim (scope, key) using (scope, key)
       ) as ok
     ), granted as (
-      update stock_balances set reserved = reserved + ${g.total}, updated_at = ${g.at}
-      where item_id = ${g.itemId} and warehouse_id = ${g.warehouseId}
-        and on_hand - reserved - quarantined >= ${g.total} and (select ok from fresh)
+      update stock_balances set reserved = reserved + $3, updated_at = $4
+      where item_id = $5 and warehouse_id = $6
+        and on_hand - reserved - quarantined >= $3 and (select ok from fresh)
       returning 1
-    ), reserved as (${insertGranted('reservations', RESERVATION_COLUMNS, g.reservations)}
-    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, g.records)}
-    ), ${chainAuditRows(g.audit, 'granted')}
-    select exists (select 1 from granted) as granted`.execute(db);
-  return result.rows[0]?.granted === true;
+    ), reserved as (${insertGranted('reservations', RESERVATION_COLUMNS, RESERVATION_PARAMETERS)}
+    ), recorded as (${insertGranted('idempotency_keys', RECORD_COLUMNS, RECORD_PARAMETERS)}
+    ), ${chainAuditRows('granted', AUDIT_PARAMETERS)}
+    select exists (select 1 from granted) as granted`;
+
+const columnArrays = <Row>(columns: Columns<Row>, rows: readonly Row[]): unknown[][] =>
+  columns.map(([c]) => rows.map((r) => r[c]));
+
+/**
+ * PostgreSQL: one statement, so one round trip and its own transaction. A key recorded meanwhile
+ * by another transaction fails the statement on its unique index.
+ */
+async function inOneStatement(run: NamedQuery, g: WholeGrant): Promise<boolean> {
+  const rows = await run<{ granted: boolean }>('onhand_whole_grant', GRANT_SQL, [
+    g.records.map((r) => r.scope),
+    g.records.map((r) => r.key),
+    g.total,
+    g.at,
+    g.itemId,
+    g.warehouseId,
+    ...columnArrays(RESERVATION_COLUMNS, g.reservations),
+    ...columnArrays(RECORD_COLUMNS, g.records),
+    ...auditParameters(g.audit),
+  ]);
+  return rows[0]?.granted === true;
 }

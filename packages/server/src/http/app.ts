@@ -35,6 +35,10 @@ declare module 'fastify' {
   interface FastifyContextConfig {
     /** Reachable without signing in (everything outside /api/ is). */
     public?: boolean;
+    /** The permission the route needs, checked before its input is even read. */
+    permission?: Permission;
+    /** Open to anyone signed in: their own account, or a route whose service decides per record. */
+    signedIn?: boolean;
   }
 }
 
@@ -131,6 +135,24 @@ export async function createHttpApp(options: HttpOptions): Promise<App> {
   app.get('/api/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
     app.swagger(),
   );
+
+  // No route under /api/v1 without a say on who may call it: a route that declares neither a
+  // permission, nor that anyone signed in may, nor that it is public, fails the start.
+  app.addHook('onRoute', (route) => {
+    const config = route.config;
+    if (route.url.startsWith('/api/v1/') && !config?.permission && !config?.signedIn && !config?.public)
+      throw new Error(`${route.method} ${route.url} declares no permission`);
+  });
+  // The permission is checked before validation: a caller without it learns nothing of the input.
+  app.addHook('preValidation', (request, _reply, done) => {
+    const { permission } = request.routeOptions.config;
+    try {
+      if (permission) requirePermission(principal(request), permission);
+      done();
+    } catch (error) {
+      done(error as Error);
+    }
+  });
 
   app.setErrorHandler((error, request, reply) => sendProblem(reply, toProblem(error, request)));
   app.setNotFoundHandler((request, reply) =>

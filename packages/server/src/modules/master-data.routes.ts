@@ -18,7 +18,7 @@ import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../db/schema';
-import { type App, authorize, sendResult } from '../http/app';
+import { type App, principal, sendResult } from '../http/app';
 import { notFound } from '../http/problem';
 import type { Trx } from '../ledger/types';
 import type { Services } from '../services';
@@ -69,10 +69,10 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
   plain.post(
     r.path,
     {
+      config: { permission: r.manage },
       schema: { tags, body: r.schemas.create, response: { 201: r.schemas.out, 400: problem, 409: problem } },
     },
     async (request, reply) => {
-      authorize(request, r.manage);
       const body = request.body as z.infer<C>;
       const result = await auditedWrite(
         s,
@@ -85,23 +85,30 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
   );
   plain.get(
     r.path,
-    { schema: { tags, querystring: r.schemas.query, response: { 200: page(r.schemas.out) } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags, querystring: r.schemas.query, response: { 200: page(r.schemas.out) } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return r.service.list(request.query as z.infer<Q>, r.scoped ? p.warehouses : null);
     },
   );
   plain.get(
     `${r.path}/:ref`,
-    { schema: { tags, params: refParams, response: { 200: r.schemas.out, 404: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags, params: refParams, response: { 200: r.schemas.out, 404: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return visibleOne(refOf(request.params), p.warehouses);
     },
   );
   plain.patch(
     `${r.path}/:ref`,
     {
+      config: { permission: r.manage },
       schema: {
         tags,
         params: refParams,
@@ -110,7 +117,7 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
       },
     },
     async (request, reply) => {
-      const p = authorize(request, r.manage);
+      const p = principal(request);
       const ref = refOf(request.params);
       const { id } = (await visibleOne(ref, p.warehouses)) as { id: string };
       const expected = expectedVersion(request);

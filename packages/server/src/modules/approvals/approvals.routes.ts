@@ -10,7 +10,7 @@ import {
   problem,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, principal, sendResult } from '../../http/app';
+import { type App, principal, sendResult } from '../../http/app';
 import type { Services } from '../../services';
 import { auditedTransaction, auditedWrite } from '../audit/audited-write';
 import { expectedVersion } from '../master-data';
@@ -24,6 +24,7 @@ export function registerApprovalRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/approvals',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary:
@@ -36,12 +37,16 @@ export function registerApprovalRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/v1/approvals/:id',
-    { schema: { tags, params: idParams, response: { 200: approval, 404: problem } } },
+    {
+      config: { signedIn: true },
+      schema: { tags, params: idParams, response: { 200: approval, 404: problem } },
+    },
     async (request) => s.approvals.get(request.params.id, principal(request)),
   );
   app.post(
     '/api/v1/approvals/:id/approve',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'Approve: the action runs now, once, as you; its answer is the result',
@@ -70,6 +75,7 @@ export function registerApprovalRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/approvals/:id/reject',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'Reject (or, as its maker, withdraw): nothing else changes',
@@ -102,23 +108,26 @@ function registerRuleRoutes(app: App, s: Services): void {
   const path = '/api/v1/approval-rules';
   app.get(
     path,
-    { schema: { tags, response: { 200: z.object({ items: z.array(approvalRule) }) } } },
-    async (request) => {
-      authorize(request, 'approval_rule.manage');
-      return { items: await s.approvalRules.list() };
+    {
+      config: { permission: 'approval_rule.manage' },
+      schema: { tags, response: { 200: z.object({ items: z.array(approvalRule) }) } },
     },
+    async () => ({ items: await s.approvalRules.list() }),
   );
   app.get(
     `${path}/:id`,
-    { schema: { tags, params: idParams, response: { 200: approvalRule, 404: problem } } },
+    {
+      config: { permission: 'approval_rule.manage' },
+      schema: { tags, params: idParams, response: { 200: approvalRule, 404: problem } },
+    },
     async (request) => {
-      authorize(request, 'approval_rule.manage');
       return s.approvalRules.get(request.params.id);
     },
   );
   app.post(
     path,
     {
+      config: { permission: 'approval_rule.manage' },
       schema: {
         tags,
         summary:
@@ -128,7 +137,7 @@ function registerRuleRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'approval_rule.manage');
+      const p = principal(request);
       const result = await auditedWrite(
         s,
         request,
@@ -141,6 +150,7 @@ function registerRuleRoutes(app: App, s: Services): void {
   app.patch(
     `${path}/:id`,
     {
+      config: { permission: 'approval_rule.manage' },
       schema: {
         tags,
         params: idParams,
@@ -149,7 +159,6 @@ function registerRuleRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      authorize(request, 'approval_rule.manage');
       const expected = expectedVersion(request);
       const { id } = request.params;
       const result = await auditedWrite(
@@ -167,9 +176,11 @@ function registerRuleRoutes(app: App, s: Services): void {
   );
   app.delete(
     `${path}/:id`,
-    { schema: { tags, summary: 'Remove a rule: pending approvals stay', params: idParams } },
+    {
+      config: { permission: 'approval_rule.manage' },
+      schema: { tags, summary: 'Remove a rule: pending approvals stay', params: idParams },
+    },
     async (request, reply) => {
-      authorize(request, 'approval_rule.manage');
       const { id } = request.params;
       await auditedTransaction(
         s,

@@ -1,5 +1,5 @@
 import { auditEntry, auditQuery, page, problem } from '@onhand/contracts';
-import { type App, authorize } from '../../http/app';
+import { type App, principal } from '../../http/app';
 import type { Services } from '../../services';
 import { timeBounds } from '../stock/stock.routes';
 
@@ -8,6 +8,7 @@ export function registerAuditRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/audit',
     {
+      config: { permission: 'audit.read' },
       schema: {
         tags: ['audit'],
         summary:
@@ -17,7 +18,7 @@ export function registerAuditRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'audit.read');
+      const p = principal(request);
       return s.audit.search(request.query, timeBounds(request.query, s.timeZone), p.warehouses);
     },
   );

@@ -52,23 +52,29 @@ export function registerAuthRoutes(app: App, s: Services): void {
     },
   );
 
-  app.post('/api/v1/auth/logout', { schema: { tags: ['auth'] } }, async (request, reply) => {
-    const token = request.sessionToken;
-    if (token)
-      await auditedTransaction(
-        s,
-        request,
-        { action: 'auth.logout', entity: 'session', entityId: principal(request).sessionId },
-        async (trx) => {
-          await s.sessions.logout(token, trx);
-          return null;
-        },
-      );
-    clearSessionCookies(reply);
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/auth/logout',
+    { config: { signedIn: true }, schema: { tags: ['auth'] } },
+    async (request, reply) => {
+      const token = request.sessionToken;
+      if (token)
+        await auditedTransaction(
+          s,
+          request,
+          { action: 'auth.logout', entity: 'session', entityId: principal(request).sessionId },
+          async (trx) => {
+            await s.sessions.logout(token, trx);
+            return null;
+          },
+        );
+      clearSessionCookies(reply);
+      return reply.code(204).send();
+    },
+  );
 
-  app.get('/api/v1/me', { schema: { tags: ['auth'], response: { 200: me } } }, async (request) =>
-    meOf(principal(request)),
+  app.get(
+    '/api/v1/me',
+    { config: { signedIn: true }, schema: { tags: ['auth'], response: { 200: me } } },
+    async (request) => meOf(principal(request)),
   );
 }

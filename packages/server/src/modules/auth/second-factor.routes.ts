@@ -14,6 +14,7 @@ export function registerSecondFactorRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/me/totp',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'Start TOTP enrolment: a secret for the authenticator app',
@@ -34,6 +35,7 @@ export function registerSecondFactorRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/me/totp/confirm',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'Turn TOTP on with a first code; the answer holds the recovery codes, once',
@@ -54,7 +56,10 @@ export function registerSecondFactorRoutes(app: App, s: Services): void {
   );
   app.post(
     '/api/v1/me/totp/disable',
-    { schema: { tags, summary: 'Turn TOTP off, proven with a code', body: totpCodeBody } },
+    {
+      config: { signedIn: true },
+      schema: { tags, summary: 'Turn TOTP off, proven with a code', body: totpCodeBody },
+    },
     async (request, reply) => {
       const p = principal(request);
       await auditedTransaction(

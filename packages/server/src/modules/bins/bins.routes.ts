@@ -9,7 +9,7 @@ import {
   problem,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, sendResult } from '../../http/app';
+import { type App, principal, sendResult } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
 import { auditedWrite } from '../audit/audited-write';
@@ -23,6 +23,7 @@ export function registerBinRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/warehouses/:code/bins',
     {
+      config: { permission: 'warehouse.manage' },
       schema: {
         tags,
         params: warehouseParams,
@@ -31,7 +32,7 @@ export function registerBinRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'warehouse.manage');
+      const p = principal(request);
       requireInScope(p.warehouses, request.params.code, 'code');
       const result = await auditedWrite(
         s,
@@ -45,6 +46,7 @@ export function registerBinRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/warehouses/:code/bins',
     {
+      config: { permission: 'stock.read' },
       schema: {
         tags,
         params: warehouseParams,
@@ -52,22 +54,26 @@ export function registerBinRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       if (!inScope(p.warehouses, request.params.code)) throw notFound('warehouse', request.params.code);
       return { items: await s.bins.list(request.params.code) };
     },
   );
   app.get(
     '/api/v1/stock/bins',
-    { schema: { tags, querystring: binStockQuery, response: { 200: page(binStockRow), 400: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags, querystring: binStockQuery, response: { 200: page(binStockRow), 400: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return s.bins.stock(request.query, p.warehouses);
     },
   );
   app.post(
     '/api/v1/bin-moves',
     {
+      config: { permission: 'bin.move' },
       schema: {
         tags,
         summary: 'Move goods between bins of a warehouse (its on hand does not change)',
@@ -76,7 +82,7 @@ export function registerBinRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'bin.move');
+      const p = principal(request);
       requireBodyInScope(p.warehouses, request.body);
       const result = await auditedWrite(
         s,

@@ -1,14 +1,17 @@
 import { dashboard, problem } from '@onhand/contracts';
-import { type App, authorize } from '../../http/app';
+import { type App, principal } from '../../http/app';
 import type { Services } from '../../services';
 
 /** The dashboard's figures in one read. */
 export function registerDashboardRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/dashboard',
-    { schema: { tags: ['reports'], response: { 200: dashboard, 403: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags: ['reports'], response: { 200: dashboard, 403: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return s.dashboard.dashboard(p.warehouses, p.permissions.includes('report.read'));
     },
   );

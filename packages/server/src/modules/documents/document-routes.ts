@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifySchema } from 'fastify';
 import type { Kysely } from 'kysely';
 import { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { type App, authorize, sendResult, totpOf } from '../../http/app';
+import { type App, principal as principalOf, sendResult, totpOf } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { Services } from '../../services';
@@ -96,18 +96,24 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
   const tags = [reads.tag];
   plain.get(
     reads.path,
-    { schema: { tags, querystring: reads.query, response: { 200: page(reads.out), 400: problem } } },
+    {
+      config: { permission: 'document.read' },
+      schema: { tags, querystring: reads.query, response: { 200: page(reads.out), 400: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'document.read');
+      const p = principalOf(request);
       const query = request.query as z.infer<Q> & { from?: string; to?: string };
       return reads.list(query, timeBounds(query, s.timeZone), p.warehouses);
     },
   );
   plain.get(
     `${reads.path}/:id`,
-    { schema: { tags, params: idParams, response: { 200: reads.out, 404: problem } } },
+    {
+      config: { permission: 'document.read' },
+      schema: { tags, params: idParams, response: { 200: reads.out, 404: problem } },
+    },
     async (request, reply) => {
-      const p = authorize(request, 'document.read');
+      const p = principalOf(request);
       const { id } = idParams.parse(request.params);
       const doc = (await reads.get(id)) as DocumentWarehouses & { version: number };
       if (
@@ -138,8 +144,9 @@ export function registerDocumentRoutes<O extends z.ZodType, Q extends z.ZodType>
       method: w.method ?? 'POST',
       url,
       schema,
+      config: { permission: w.permission },
       handler: async (request, reply) => {
-        const principal = authorize(request, w.permission);
+        const principal = principalOf(request);
         requireBodyInScope(principal.warehouses, request.body);
         const ifMatch = expectedVersion(request);
         const id = hasId ? idParams.parse(request.params).id : '';

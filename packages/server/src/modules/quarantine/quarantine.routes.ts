@@ -6,7 +6,7 @@ import {
   quarantineQuery,
   quarantineRow,
 } from '@onhand/contracts';
-import { type App, authorize, sendResult } from '../../http/app';
+import { type App, principal, sendResult } from '../../http/app';
 import type { Services } from '../../services';
 import { auditedWrite } from '../audit/audited-write';
 import { requireBodyInScope } from '../auth/warehouse-scope';
@@ -16,9 +16,12 @@ export function registerQuarantineRoutes(app: App, s: Services): void {
   const tags = ['quarantine'];
   app.get(
     '/api/v1/quarantine',
-    { schema: { tags, querystring: quarantineQuery, response: { 200: page(quarantineRow), 400: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags, querystring: quarantineQuery, response: { 200: page(quarantineRow), 400: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return s.quarantine.list(request.query, p.warehouses);
     },
   );
@@ -26,6 +29,7 @@ export function registerQuarantineRoutes(app: App, s: Services): void {
     app.post(
       `/api/v1/quarantine/${action}`,
       {
+        config: { permission: 'quarantine.manage' },
         schema: {
           tags,
           summary:
@@ -37,7 +41,7 @@ export function registerQuarantineRoutes(app: App, s: Services): void {
         },
       },
       async (request, reply) => {
-        const p = authorize(request, 'quarantine.manage');
+        const p = principal(request);
         requireBodyInScope(p.warehouses, request.body);
         const result = await auditedWrite(
           s,

@@ -1,6 +1,6 @@
 import { page, problem, receipt, receiptCreate, receiptQuery } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, sendResult } from '../../http/app';
+import { type App, principal, sendResult } from '../../http/app';
 import type { Services } from '../../services';
 import { auditedWrite } from '../audit/audited-write';
 import { requireBodyInScope, visible } from '../auth/warehouse-scope';
@@ -13,6 +13,7 @@ export function registerReceiptRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/receipts',
     {
+      config: { permission: 'receipt.post' },
       schema: {
         tags: ['receipts'],
         body: receiptCreate,
@@ -20,7 +21,7 @@ export function registerReceiptRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'receipt.post');
+      const p = principal(request);
       requireBodyInScope(p.warehouses, request.body);
       const result = await auditedWrite(
         s,
@@ -34,6 +35,7 @@ export function registerReceiptRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/receipts',
     {
+      config: { permission: 'stock.read' },
       schema: {
         tags: ['receipts'],
         querystring: receiptQuery,
@@ -41,15 +43,18 @@ export function registerReceiptRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return s.receipts.list(request.query, timeBounds(request.query, s.timeZone), p.warehouses);
     },
   );
   app.get(
     '/api/v1/receipts/:id',
-    { schema: { tags: ['receipts'], params: idParams, response: { 200: receipt, 404: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags: ['receipts'], params: idParams, response: { 200: receipt, 404: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return visible(await s.receipts.get(request.params.id), p.warehouses, 'receipt');
     },
   );

@@ -13,7 +13,7 @@ import {
   page,
   problem,
 } from '@onhand/contracts';
-import { type App, authorize } from '../../http/app';
+import { type App, principal } from '../../http/app';
 import { sendCsv } from '../../http/csv';
 import { invalid } from '../../http/problem';
 import type { Services } from '../../services';
@@ -65,6 +65,7 @@ export function registerReportRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/reports/movement',
     {
+      config: { permission: 'report.read' },
       schema: {
         tags: ['reports'],
         querystring: movementQuery,
@@ -72,7 +73,7 @@ export function registerReportRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'report.read');
+      const p = principal(request);
       const { from, to } = timeBounds(request.query, s.timeZone);
       if (from === null || to === null || from >= to)
         throw invalid([{ path: 'from', message: 'must be before to' }]);
@@ -89,6 +90,7 @@ export function registerReportRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/reports/losses',
     {
+      config: { permission: 'report.read' },
       schema: {
         tags: ['reports'],
         summary:
@@ -98,7 +100,7 @@ export function registerReportRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'report.read');
+      const p = principal(request);
       const { from, to } = timeBounds(request.query, s.timeZone);
       if (from === null || to === null || from >= to)
         throw invalid([{ path: 'from', message: 'must be before to' }]);
@@ -116,6 +118,7 @@ export function registerReportRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/stock/batches',
     {
+      config: { permission: 'stock.read' },
       schema: {
         tags: ['stock'],
         querystring: batchStockQuery,
@@ -123,7 +126,7 @@ export function registerReportRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       if (request.query.format === 'csv') {
         const all = await s.batches.batches({ ...request.query, limit: ALL }, p.warehouses);
         return sendCsv(reply, 'stock-batches.csv', batchColumns, all.items.map(batchCells));
@@ -134,6 +137,7 @@ export function registerReportRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/reports/expiring',
     {
+      config: { permission: 'report.read' },
       schema: {
         tags: ['reports'],
         querystring: expiringQuery,
@@ -141,7 +145,7 @@ export function registerReportRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'report.read');
+      const p = principal(request);
       if (request.query.format === 'csv') {
         const all = await s.batches.expiring({ ...request.query, limit: ALL }, p.warehouses);
         const rows = all.items.map((r) => [...batchCells(r), r.daysLeft]);

@@ -7,7 +7,7 @@ import {
   reservationQuery,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, claimFor, sendResult } from '../../http/app';
+import { type App, claimFor, principal, sendResult } from '../../http/app';
 import { plainBodyFirst } from '../../http/plain-body';
 import type { Services } from '../../services';
 import { actorOf, auditedWrite } from '../audit/audited-write';
@@ -20,6 +20,7 @@ export function registerReservationRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/reservations',
     {
+      config: { permission: 'reservation.manage' },
       schema: {
         tags: ['reservations'],
         body: reservationCreate,
@@ -31,7 +32,7 @@ export function registerReservationRoutes(app: App, s: Services): void {
       serializerCompiler: () => (data: unknown) => JSON.stringify(data),
     },
     async (request, reply) => {
-      const p = authorize(request, 'reservation.manage');
+      const p = principal(request);
       requireBodyInScope(p.warehouses, request.body);
       return sendResult(
         reply,
@@ -42,24 +43,29 @@ export function registerReservationRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/reservations',
     {
+      config: { permission: 'stock.read' },
       schema: { tags: ['reservations'], querystring: reservationQuery, response: { 200: page(reservation) } },
     },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return s.reservations.list(request.query, p.warehouses);
     },
   );
   app.get(
     '/api/v1/reservations/:id',
-    { schema: { tags: ['reservations'], params: idParams, response: { 200: reservation, 404: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags: ['reservations'], params: idParams, response: { 200: reservation, 404: problem } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return visible(await s.reservations.get(request.params.id), p.warehouses, 'reservation');
     },
   );
   app.post(
     '/api/v1/reservations/:id/release',
     {
+      config: { permission: 'reservation.manage' },
       schema: {
         tags: ['reservations'],
         params: idParams,
@@ -67,7 +73,7 @@ export function registerReservationRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'reservation.manage');
+      const p = principal(request);
       const { id } = request.params;
       const result = await auditedWrite(
         s,

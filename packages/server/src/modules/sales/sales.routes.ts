@@ -11,7 +11,7 @@ import {
   salesShip,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize, sendResult } from '../../http/app';
+import { type App, principal, sendResult } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
 import { auditedWrite } from '../audit/audited-write';
@@ -78,6 +78,7 @@ export function registerSalesRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/sales-orders/:id/returns',
     {
+      config: { permission: 'sales_return.post' },
       schema: {
         tags: ['sales returns'],
         summary:
@@ -88,7 +89,7 @@ export function registerSalesRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'sales_return.post');
+      const p = principal(request);
       const result = await auditedWrite(
         s,
         request,
@@ -101,6 +102,7 @@ export function registerSalesRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/sales-orders/:id/returns',
     {
+      config: { permission: 'document.read' },
       schema: {
         tags: ['sales returns'],
         params: idParams,
@@ -108,7 +110,7 @@ export function registerSalesRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'document.read');
+      const p = principal(request);
       const order = await so.get(request.params.id);
       if (!inScope(p.warehouses, order.warehouse)) throw notFound('sales order', request.params.id);
       return s.salesReturns.list(

@@ -13,7 +13,7 @@ import {
   valuationReport,
 } from '@onhand/contracts';
 import { parseTimeBound } from '@onhand/domain';
-import { type App, authorize, sendResult } from '../../http/app';
+import { type App, principal, sendResult } from '../../http/app';
 import { sendCsv } from '../../http/csv';
 import { invalid } from '../../http/problem';
 import type { Services } from '../../services';
@@ -42,20 +42,27 @@ const valuedRows = (p: ValuedPage) => p.items.map((r) => [r.sku, r.warehouse, r.
 export function registerStockRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/stock',
-    { schema: { tags: ['stock'], querystring: stockQuery, response: { 200: page(stockRow) } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags: ['stock'], querystring: stockQuery, response: { 200: page(stockRow) } },
+    },
     async (request) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       return s.stock.stock(request.query, p.warehouses);
     },
   );
   app.get(
     '/api/v1/stock-levels',
-    { schema: { tags: ['stock'], querystring: stockLevelQuery, response: { 200: page(stockLevel) } } },
-    async (request) => s.stockLevels.list(request.query, authorize(request, 'stock.read').warehouses),
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags: ['stock'], querystring: stockLevelQuery, response: { 200: page(stockLevel) } },
+    },
+    async (request) => s.stockLevels.list(request.query, principal(request).warehouses),
   );
   app.put(
     '/api/v1/stock-levels',
     {
+      config: { permission: 'item.manage' },
       schema: {
         tags: ['stock'],
         summary: 'Set the safety stock and min/max of a SKU in a warehouse',
@@ -64,7 +71,7 @@ export function registerStockRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'item.manage');
+      const p = principal(request);
       requireBodyInScope(p.warehouses, request.body);
       const { sku, warehouse } = request.body;
       const result = await auditedWrite(
@@ -84,6 +91,7 @@ export function registerStockRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/ledger',
     {
+      config: { permission: 'ledger.read' },
       schema: {
         tags: ['stock'],
         querystring: ledgerQuery,
@@ -91,15 +99,18 @@ export function registerStockRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'ledger.read');
+      const p = principal(request);
       return s.stock.ledger(request.query, timeBounds(request.query, s.timeZone), p.warehouses);
     },
   );
   app.get(
     '/api/v1/stock/as-of',
-    { schema: { tags: ['stock'], querystring: asOfQuery, response: { 200: valuationReport, 400: problem } } },
+    {
+      config: { permission: 'stock.read' },
+      schema: { tags: ['stock'], querystring: asOfQuery, response: { 200: valuationReport, 400: problem } },
+    },
     async (request, reply) => {
-      const p = authorize(request, 'stock.read');
+      const p = principal(request);
       if (request.query.format === 'csv') {
         const all = await s.stock.asOf({ ...request.query, limit: Number.MAX_SAFE_INTEGER }, p.warehouses);
         return sendCsv(reply, `stock-as-of-${request.query.date}.csv`, valuedColumns, valuedRows(all));
@@ -110,6 +121,7 @@ export function registerStockRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/reports/valuation',
     {
+      config: { permission: 'report.read' },
       schema: {
         tags: ['reports'],
         querystring: valuationQuery,
@@ -117,7 +129,7 @@ export function registerStockRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'report.read');
+      const p = principal(request);
       if (request.query.format === 'csv') {
         const all = await s.stock.valuation(
           { ...request.query, limit: Number.MAX_SAFE_INTEGER },

@@ -9,7 +9,7 @@ import {
   stocktakeVariances,
 } from '@onhand/contracts';
 import { z } from 'zod';
-import { type App, authorize } from '../../http/app';
+import { type App, principal } from '../../http/app';
 import type { Services } from '../../services';
 import { visible } from '../auth/warehouse-scope';
 import { registerDocumentRoutes, write } from '../documents/document-routes';
@@ -67,6 +67,7 @@ export function registerStocktakeRoutes(app: App, s: Services): void {
   app.get(
     `${PATH}/:id/variances`,
     {
+      config: { permission: 'stocktake.post' },
       schema: {
         tags: ['stocktakes'],
         summary: 'Variance review: each counted difference, valued, with its reasons',
@@ -75,7 +76,7 @@ export function registerStocktakeRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'stocktake.post');
+      const p = principal(request);
       visible(await st.get(request.params.id), p.warehouses, 'stocktake');
       return st.variances(request.params.id);
     },

@@ -18,7 +18,7 @@ import {
 } from '@onhand/contracts';
 import type { FastifyRequest } from 'fastify';
 import { z } from 'zod';
-import { type App, authorize, principal, sendResult, totpOf } from '../../http/app';
+import { type App, principal, sendResult, totpOf } from '../../http/app';
 import { isoOut } from '../../http/format';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
@@ -54,6 +54,7 @@ export function registerUserRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/users',
     {
+      config: { permission: 'user.manage' },
       schema: {
         tags,
         summary: 'Create a person (a rule on user.roles may make this wait for approval)',
@@ -62,7 +63,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'user.manage');
+      const p = principal(request);
       const input = await withHashedPassword(request.body);
       const target = { type: 'user', id: null };
       const result = await auditedWrite(
@@ -77,21 +78,28 @@ export function registerUserRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/v1/users',
-    { schema: { tags, querystring: userQuery, response: { 200: page(user) } } },
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags, querystring: userQuery, response: { 200: page(user) } },
+    },
     async (request) => {
-      return s.users.list(request.query, authorize(request, 'user.manage'));
+      return s.users.list(request.query, principal(request));
     },
   );
   app.get(
     '/api/v1/users/:id',
-    { schema: { tags, params: idParams, response: { 200: user, 404: problem } } },
+    {
+      config: { permission: 'user.manage' },
+      schema: { tags, params: idParams, response: { 200: user, 404: problem } },
+    },
     async (request) => {
-      return s.users.get(request.params.id, authorize(request, 'user.manage'));
+      return s.users.get(request.params.id, principal(request));
     },
   );
   app.patch(
     '/api/v1/users/:id',
     {
+      config: { permission: 'user.manage' },
       schema: {
         tags,
         summary: 'Change a person (a rule on user.roles may make a change of roles or warehouses wait)',
@@ -101,7 +109,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'user.manage');
+      const p = principal(request);
       const expected = expectedVersion(request);
       const { id } = request.params;
       const grants = request.body.roles !== undefined || request.body.warehouses !== undefined;
@@ -119,6 +127,7 @@ export function registerUserRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/users/:id/password',
     {
+      config: { permission: 'user.manage' },
       schema: {
         tags,
         summary: 'Set a new password: every session of the person ends and a lock is lifted',
@@ -128,7 +137,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const p = authorize(request, 'user.manage');
+      const p = principal(request);
       return auditedTransaction(
         s,
         request,
@@ -144,6 +153,7 @@ export function registerUserRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/users/:id/sessions',
     {
+      config: { permission: 'user.manage' },
       schema: {
         tags,
         params: idParams,
@@ -151,13 +161,14 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request) => {
-      const u = await s.users.get(request.params.id, authorize(request, 'user.manage'));
+      const u = await s.users.get(request.params.id, principal(request));
       return { items: await sessionsView(s, u.id, null) };
     },
   );
   app.delete(
     '/api/v1/users/:id/sessions',
     {
+      config: { permission: 'user.manage' },
       schema: {
         tags,
         summary: 'End every session of a person',
@@ -165,7 +176,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const u = await s.users.manageable(request.params.id, authorize(request, 'user.manage'));
+      const u = await s.users.manageable(request.params.id, principal(request));
       await auditedTransaction(
         s,
         request,
@@ -176,24 +187,31 @@ export function registerUserRoutes(app: App, s: Services): void {
     },
   );
 
-  app.post('/api/v1/me/password', { schema: { tags, body: passwordChange } }, async (request, reply) => {
-    const p = principal(request);
-    await auditedTransaction(
-      s,
-      request,
-      {
-        action: 'user.change_password',
-        entity: 'user',
-        entityId: p.userId,
-        after: () => ({ passwordChanged: true }),
-      },
-      (trx) => s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
-    );
-    return reply.code(204).send();
-  });
+  app.post(
+    '/api/v1/me/password',
+    { config: { signedIn: true }, schema: { tags, body: passwordChange } },
+    async (request, reply) => {
+      const p = principal(request);
+      await auditedTransaction(
+        s,
+        request,
+        {
+          action: 'user.change_password',
+          entity: 'user',
+          entityId: p.userId,
+          after: () => ({ passwordChanged: true }),
+        },
+        (trx) => s.users.changeOwnPassword(trx, p, request.body.currentPassword, request.body.newPassword),
+      );
+      return reply.code(204).send();
+    },
+  );
   app.get(
     '/api/v1/me/sessions',
-    { schema: { tags, response: { 200: z.object({ items: z.array(sessionInfo) }) } } },
+    {
+      config: { signedIn: true },
+      schema: { tags, response: { 200: z.object({ items: z.array(sessionInfo) }) } },
+    },
     async (request) => {
       const p = principal(request);
       return { items: await sessionsView(s, p.userId, p.sessionId) };
@@ -202,6 +220,7 @@ export function registerUserRoutes(app: App, s: Services): void {
   app.delete(
     '/api/v1/me/sessions/:id',
     {
+      config: { signedIn: true },
       schema: {
         tags,
         summary: 'End one of your sessions',
@@ -227,6 +246,7 @@ export function registerUserRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/roles',
     {
+      config: { permission: 'user.manage' },
       schema: {
         tags: ['roles'],
         body: roleCreate,
@@ -234,7 +254,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'user.manage');
+      const p = principal(request);
       const target = { type: 'role', id: null };
       const result = await auditedWrite(
         s,
@@ -248,7 +268,10 @@ export function registerUserRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/v1/roles',
-    { schema: { tags: ['roles'], response: { 200: z.object({ items: z.array(role) }) } } },
+    {
+      config: { signedIn: true },
+      schema: { tags: ['roles'], response: { 200: z.object({ items: z.array(role) }) } },
+    },
     async (request) => {
       principal(request);
       return { items: await s.roles.list() };
@@ -259,6 +282,7 @@ export function registerUserRoutes(app: App, s: Services): void {
   app.post(
     '/api/v1/api-tokens',
     {
+      config: { permission: 'api_token.manage' },
       schema: {
         tags: tokenTags,
         summary: 'Make a token for a machine: its secret is in this answer only',
@@ -267,7 +291,7 @@ export function registerUserRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = authorize(request, 'api_token.manage');
+      const p = principal(request);
       const target = { type: 'api_token', id: null };
       // Never under an Idempotency-Key: the answer holds the secret, which is stored nowhere.
       const made = await heldTransaction(
@@ -282,18 +306,22 @@ export function registerUserRoutes(app: App, s: Services): void {
   );
   app.get(
     '/api/v1/api-tokens',
-    { schema: { tags: tokenTags, response: { 200: z.object({ items: z.array(apiToken) }) } } },
+    {
+      config: { permission: 'api_token.manage' },
+      schema: { tags: tokenTags, response: { 200: z.object({ items: z.array(apiToken) }) } },
+    },
     async (request) => {
-      return { items: await s.apiTokens.list(authorize(request, 'api_token.manage')) };
+      return { items: await s.apiTokens.list(principal(request)) };
     },
   );
   app.delete(
     '/api/v1/api-tokens/:id',
     {
+      config: { permission: 'api_token.manage' },
       schema: { tags: tokenTags, summary: 'Revoke a token: it stops working at once', params: sessionParams },
     },
     async (request, reply) => {
-      const by = authorize(request, 'api_token.manage');
+      const by = principal(request);
       const { id } = request.params;
       await auditedTransaction(
         s,

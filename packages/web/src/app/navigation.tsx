@@ -7,6 +7,7 @@ import {
   HomeOutlined,
   ShopOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/en';
@@ -30,6 +31,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/customers', label: 'customers', icon: <TeamOutlined />, permission: 'stock.read' },
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/users', label: 'users', icon: <UserOutlined />, permission: 'user.manage' },
 ];
 
 /** True when a person may open an entry. */

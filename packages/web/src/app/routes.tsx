@@ -13,6 +13,7 @@ import { CUSTOMERS, SUPPLIERS } from '../features/master-data/partners.resource'
 import { WAREHOUSES } from '../features/master-data/warehouses.resource';
 import { SkuPage } from '../features/stock/SkuPage';
 import { StockListPage } from '../features/stock/StockListPage';
+import { UsersPage } from '../features/users/UsersPage';
 
 // The dashboard brings the charts library: it loads when first opened.
 const DashboardPage = lazy(() =>
@@ -61,6 +62,7 @@ export function AppRoutes({ me }: { me: Me }) {
         />
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/audit" element={may('audit.read', <AuditPage />)} />
+        <Route path="/users" element={may('user.manage', <UsersPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -10,6 +10,7 @@ export const en = {
     customers: 'Customers',
     approvals: 'Approvals',
     audit: 'Audit log',
+    users: 'Users',
     menu: 'Menu',
   },
   auth: {
@@ -238,6 +239,21 @@ export const en = {
     before: 'Before',
     after: 'After',
     filter: 'Filter',
+  },
+  users: {
+    title: 'Users',
+    new: 'New user',
+    email: 'E-mail',
+    name: 'Name',
+    password: 'Password',
+    roles: 'Roles',
+    warehouses: 'Warehouses',
+    allWarehouses: 'All warehouses',
+    warehousesHelp: 'Leave empty for all warehouses',
+    disabled: 'Disabled',
+    lastLogin: 'Last sign-in',
+    never: 'Never',
+    waitsForApproval: 'The change waits for a second person to approve it.',
   },
   /** What the API says about a field, as it says it (the Chinese file translates them). */
   serverMessages: {

@@ -3,9 +3,7 @@ import type { Approval } from '@onhand/contracts';
 import { Button, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable';
-import { LoadMore } from '../../components/LoadMore';
-import { LoadFailed } from '../../components/states';
+import { CursorTable } from '../../components/CursorTable';
 import { approvalColumns } from './approval-columns';
 import { type ApprovalView, type Decision, useApprovals } from './approvals.queries';
 import { DecisionDialog } from './DecisionDialog';
@@ -66,17 +64,11 @@ export function ApprovalsPage() {
           { key: 'mine', label: t('approvals.mine') },
         ]}
       />
-      {list.error ? (
-        <LoadFailed error={list.error} />
-      ) : (
-        <DataTable<Approval>
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.rows}
-          columns={[...approvalColumns(t), view === 'inbox' ? decisionColumn : statusColumn]}
-        />
-      )}
-      <LoadMore list={list} />
+      <CursorTable<Approval>
+        list={list}
+        rowKey="id"
+        columns={[...approvalColumns(t), view === 'inbox' ? decisionColumn : statusColumn]}
+      />
       {deciding && (
         <DecisionDialog approval={deciding.approval} kind={deciding.kind} onClose={() => setDeciding(null)} />
       )}

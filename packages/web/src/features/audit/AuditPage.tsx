@@ -2,10 +2,8 @@ import type { AuditEntry } from '@onhand/contracts';
 import { Button, DatePicker, Form, Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { CursorTable } from '../../components/CursorTable';
 import { timeColumn, userColumn } from '../../components/columns';
-import { DataTable } from '../../components/DataTable';
-import { LoadMore } from '../../components/LoadMore';
-import { LoadFailed } from '../../components/states';
 import { AuditChange } from './AuditChange';
 import { type AuditFilters, useAuditLog } from './audit.queries';
 
@@ -61,24 +59,18 @@ export function AuditPage() {
           </Button>
         </Form.Item>
       </Form>
-      {list.error ? (
-        <LoadFailed error={list.error} />
-      ) : (
-        <DataTable<AuditEntry>
-          rowKey="seq"
-          loading={list.loading}
-          dataSource={list.rows}
-          expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} /> }}
-          columns={[
-            timeColumn<AuditEntry>(t),
-            userColumn<AuditEntry>(t),
-            { title: t('audit.action'), dataIndex: 'action' },
-            { title: t('audit.entity'), dataIndex: 'entity' },
-            { title: t('audit.entityId'), dataIndex: 'entityId' },
-          ]}
-        />
-      )}
-      <LoadMore list={list} />
+      <CursorTable<AuditEntry>
+        list={list}
+        rowKey="seq"
+        expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} /> }}
+        columns={[
+          timeColumn<AuditEntry>(t),
+          userColumn<AuditEntry>(t),
+          { title: t('audit.action'), dataIndex: 'action' },
+          { title: t('audit.entity'), dataIndex: 'entity' },
+          { title: t('audit.entityId'), dataIndex: 'entityId' },
+        ]}
+      />
     </div>
   );
 }

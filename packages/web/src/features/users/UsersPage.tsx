@@ -1,12 +1,13 @@
-import { EditOutlined, PlusOutlined } from '@ant-design/icons';
+import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '@onhand/contracts';
-import { Alert, App, Button, Form, Input, Modal, Typography } from 'antd';
+import { App, Button, Form, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { DataTable } from '../../components/DataTable';
-import { LoadMore } from '../../components/LoadMore';
-import { LoadFailed } from '../../components/states';
-import { showProblemOnFields } from '../../forms/problem-fields';
+import { CursorTable } from '../../components/CursorTable';
+import { editColumn } from '../../components/columns';
+import { SearchBox } from '../../components/SearchBox';
+import { FormDialog } from '../../forms/FormDialog';
+import { useEditDialog } from '../../forms/use-edit-dialog';
 import { UserFields } from './UserFields';
 import { userColumns } from './user-columns';
 import { heldForApproval, type UserBody, useSaveUser, useUsers } from './users.queries';
@@ -30,6 +31,14 @@ function bodyOf({ warehouses, email, ...values }: UserValues): UserBody {
   };
 }
 
+/** A person as the edit form holds them. */
+const toForm = (user: User) => ({
+  name: user.name,
+  roles: user.roles,
+  warehouses: user.warehouses ?? [],
+  disabled: user.disabled,
+});
+
 /** The people who may sign in: search, create, and edit their roles, warehouses and whether they are disabled. */
 export function UsersPage() {
   const { t } = useTranslation();
@@ -38,31 +47,19 @@ export function UsersPage() {
   const list = useUsers(q);
   const save = useSaveUser();
   const [form] = Form.useForm<UserValues>();
-  const [editing, setEditing] = useState<User | null | undefined>(undefined);
-  const [formError, setFormError] = useState<string | null>(null);
+  const dialog = useEditDialog<User, UserValues>(form, toForm);
+  const { editing } = dialog;
 
-  const open = (user: User | null) => {
-    setFormError(null);
-    form.resetFields();
-    if (user)
-      form.setFieldsValue({
-        name: user.name,
-        roles: user.roles,
-        warehouses: user.warehouses ?? [],
-        disabled: user.disabled,
-      });
-    setEditing(user);
-  };
   const submit = (values: UserValues) => {
-    setFormError(null);
+    dialog.saving();
     save.mutate(
       { user: editing ?? null, body: bodyOf(values) },
       {
         onSuccess: (answer) => {
           if (heldForApproval(answer)) void message.info(t('users.waitsForApproval'));
-          setEditing(undefined);
+          dialog.close();
         },
-        onError: (error) => setFormError(showProblemOnFields(form, error)),
+        onError: dialog.refused,
       },
     );
   };
@@ -71,56 +68,29 @@ export function UsersPage() {
     <div className="page">
       <div className="page-head">
         <Typography.Title level={2}>{t('users.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => open(null)}>
+        <Button type="primary" icon={<PlusOutlined />} onClick={() => dialog.open(null)}>
           {t('users.new')}
         </Button>
       </div>
       <div className="filters">
-        <Input.Search
-          allowClear
-          aria-label={t('common.search')}
-          placeholder={t('common.search')}
-          onSearch={(v) => setQ(v.trim() || undefined)}
-        />
+        <SearchBox onSearch={setQ} />
       </div>
-      {list.error ? (
-        <LoadFailed error={list.error} />
-      ) : (
-        <DataTable<User>
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.rows}
-          columns={[
-            ...userColumns(t),
-            {
-              title: t('common.actions'),
-              key: 'actions',
-              render: (_: unknown, user: User) => (
-                <Button size="small" icon={<EditOutlined />} onClick={() => open(user)}>
-                  {t('common.edit')}
-                </Button>
-              ),
-            },
-          ]}
-        />
-      )}
-      <LoadMore list={list} />
-      <Modal
+      <CursorTable<User>
+        list={list}
+        rowKey="id"
+        columns={[...userColumns(t), editColumn<User>(t, dialog.open)]}
+      />
+      <FormDialog
+        form={form}
         open={editing !== undefined}
         title={editing ? `${t('common.edit')} ${editing.email}` : t('users.new')}
-        okText={t('common.save')}
-        cancelText={t('common.cancel')}
-        confirmLoading={save.isPending}
-        onOk={() => form.submit()}
-        onCancel={() => setEditing(undefined)}
-        destroyOnHidden
-        forceRender
+        saving={save.isPending}
+        error={dialog.error}
+        onFinish={submit}
+        onCancel={dialog.close}
       >
-        <Form form={form} layout="vertical" onFinish={submit} requiredMark>
-          <UserFields editing={Boolean(editing)} />
-        </Form>
-        {formError && <Alert type="error" title={formError} />}
-      </Modal>
+        <UserFields editing={Boolean(editing)} />
+      </FormDialog>
     </div>
   );
 }

@@ -2,7 +2,13 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeWarehouse, uniqueCode } from '../packages/server/test/support/fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
-import { browserInstalled, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import {
+  browserInstalled,
+  expectFieldError,
+  screenshot,
+  signInThroughPage,
+  useBrowser,
+} from './support/browser';
 
 interface UserView {
   id: string;
@@ -66,10 +72,7 @@ describe.skipIf(!browserInstalled())('users in Chromium', () => {
     await dialog.getByLabel('Password').fill('a long enough password');
     await pick(page, 'Roles', 'viewer');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    const emailField = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('E-mail') });
-    await expect
-      .poll(() => emailField.locator('.ant-form-item-explain-error').innerText())
-      .toBe('is already used');
+    await expectFieldError(page, 'E-mail', 'is already used');
     await screenshot(page, 'user-duplicate-email');
     expect(problems).toEqual([]);
   });

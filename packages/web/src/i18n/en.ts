@@ -266,6 +266,7 @@ export const en = {
     positive: 'must be greater than 0',
     whole: 'must be a whole number',
     spaces: 'must not start or end with spaces or hold control characters',
+    codeWrong: 'is wrong or was used already',
   },
 };
 

@@ -267,5 +267,6 @@ export const zhCN: Messages = {
     positive: '必须大于 0',
     whole: '必须是整数',
     spaces: '首尾不能有空格，也不能含控制字符',
+    codeWrong: '不正确或已被使用',
   },
 };

@@ -2,6 +2,7 @@ import type { Approval } from '@onhand/contracts';
 import { Alert, Form, Input, Modal, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { showProblemOnFields } from '../../forms/problem-fields';
 import { labelOf } from '../../i18n/labels';
 import { type Decision, useDecideApproval } from './approvals.queries';
 
@@ -12,8 +13,8 @@ interface DecisionValues {
 
 /**
  * Approves or rejects one approval: approving asks for the authenticator code when the rule
- * demands one, rejecting for a reason. What the API refuses (the maker, already decided, a wrong
- * code) is said in the dialog.
+ * demands one, rejecting for a reason. What the API refuses is said in the dialog: a wrong code
+ * on its field, the rest (the maker, already decided) under the form.
  */
 export function DecisionDialog({
   approval,
@@ -36,7 +37,7 @@ export function DecisionDialog({
       kind === 'approve' ? { kind, totp: totp?.trim() } : { kind, reason: reason?.trim() || undefined };
     decide.mutate(
       { id: approval.id, decision },
-      { onSuccess: onClose, onError: (error) => setRefused(error.message) },
+      { onSuccess: onClose, onError: (error) => setRefused(showProblemOnFields(form, error)) },
     );
   };
 

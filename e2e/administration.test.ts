@@ -20,7 +20,7 @@ async function writeOffHeldBack(ts: TestServer) {
   const sku = await makeItem(ts);
   await receive(ts, warehouse, [{ sku, qty: 10, unitCost: 3 }]);
   const clerk = { token: await signIn(ts, (await makePerson(ts, ['clerk'])).email) };
-  const created = await ts.api<{ id: string }>(
+  const created = await ts.api<{ id: string; number: string }>(
     'POST',
     '/api/v1/write-offs',
     { warehouse, lines: [{ sku, qty: 5, reason: 'damage' }] },
@@ -36,7 +36,7 @@ async function writeOffHeldBack(ts: TestServer) {
   );
   expect(posted.status, JSON.stringify(posted.body)).toBe(202);
   expect(posted.body.code).toBe('approval_required');
-  return { warehouse, sku, writeOff: created.body.id, maker };
+  return { warehouse, sku, writeOff: created.body.id, number: created.body.number, maker };
 }
 
 describe.skipIf(!browserInstalled())('administration in Chromium', () => {
@@ -45,14 +45,14 @@ describe.skipIf(!browserInstalled())('administration in Chromium', () => {
 
   it('a warehouse manager approves a clerk’s write-off from the inbox; the audit log shows it', async () => {
     const ts = server();
-    const { warehouse, sku, writeOff } = await writeOffHeldBack(ts);
+    const { warehouse, sku, writeOff, number } = await writeOffHeldBack(ts);
     const manager = await makePerson(ts, ['warehouse_manager']);
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, manager.email, PERSON_PASSWORD);
     await page.getByRole('menuitem', { name: 'Approvals' }).click();
     await page.getByRole('heading', { name: 'Approvals' }).waitFor();
     const row = page.getByRole('row').filter({ hasText: 'Post a write-off' });
-    await row.getByRole('link', { name: 'Write-off' }).waitFor();
+    await row.getByRole('link', { name: `Write-off ${number}` }).waitFor();
     expect(await row.getByRole('cell').allInnerTexts()).toContain('15');
     await screenshot(page, 'approvals-inbox');
     await row.getByRole('button', { name: 'Approve' }).click();

@@ -6,14 +6,23 @@ import { timeColumn } from '../../components/columns';
 import { formatMoney } from '../../components/format';
 import { labelOf } from '../../i18n/labels';
 import { DOCUMENT_COLLECTIONS, documentPath } from '../documents/document-paths';
+import { useDocument } from '../documents/documents.queries';
+
+/** A document linked to its page under its kind and number. */
+function DocumentLink({ type, id }: { type: string; id: string }) {
+  const doc = useDocument(type, id);
+  return (
+    <Link to={documentPath(type, id)}>
+      {labelOf('documentType', type)} {doc.data?.number ?? ''}
+    </Link>
+  );
+}
 
 /** What an approval is on: a document linked to its page, or a person, role or token. */
 function ApprovalTarget({ target }: { target: Approval['target'] }) {
-  if (target.type in DOCUMENT_COLLECTIONS) {
-    const word = labelOf('documentType', target.type);
-    return target.id ? <Link to={documentPath(target.type, target.id)}>{word}</Link> : word;
-  }
-  return <>{labelOf('approvalTarget', target.type)}</>;
+  if (!(target.type in DOCUMENT_COLLECTIONS)) return <>{labelOf('approvalTarget', target.type)}</>;
+  if (!target.id) return <>{labelOf('documentType', target.type)}</>;
+  return <DocumentLink type={target.type} id={target.id} />;
 }
 
 /** The columns every approval list shows: action, what it is on, warehouse, value, maker, when. */

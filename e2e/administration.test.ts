@@ -108,7 +108,7 @@ describe.skipIf(!browserInstalled())('administration in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('offers a viewer the approvals but not the audit log', async () => {
+  it('offers a viewer the approvals (in Chinese too) but not the audit log or users', async () => {
     const ts = server();
     const viewer = await makePerson(ts, ['viewer']);
     const { page, problems } = await open();
@@ -116,6 +116,11 @@ describe.skipIf(!browserInstalled())('administration in Chromium', () => {
     await page.getByRole('menuitem', { name: 'Approvals' }).waitFor();
     expect(await page.getByRole('menuitem', { name: 'Audit log' }).count()).toBe(0);
     expect(await page.getByRole('menuitem', { name: 'Users' }).count()).toBe(0);
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('menuitem', { name: '审批' }).click();
+    await page.getByRole('tab', { name: '待我审批' }).waitFor();
+    await page.getByRole('tab', { name: '我发起的' }).waitFor();
+    await screenshot(page, 'approvals-viewer-zh');
     expect(problems).toEqual([]);
   });
 });

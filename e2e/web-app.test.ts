@@ -9,7 +9,14 @@ import {
   type TestServer,
   useTestServer,
 } from '../packages/server/test/support/server';
-import { browserInstalled, figure, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import {
+  browserInstalled,
+  expectFieldError,
+  figure,
+  screenshot,
+  signInThroughPage,
+  useBrowser,
+} from './support/browser';
 
 const money = new Intl.NumberFormat('en', { maximumFractionDigits: 2 });
 const quantity = new Intl.NumberFormat('en', { maximumFractionDigits: 3 });
@@ -103,10 +110,7 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     await dialog.getByLabel('SKU').fill(sku);
     await dialog.getByLabel('Name').fill('The same SKU again');
     await dialog.getByRole('button', { name: 'Save' }).click();
-    const skuField = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('SKU') });
-    await expect
-      .poll(() => skuField.locator('.ant-form-item-explain-error').innerText())
-      .toBe('is already used');
+    await expectFieldError(page, 'SKU', 'is already used');
     await screenshot(page, 'item-duplicate-sku');
     expect(problems).toEqual([]);
   });
@@ -169,8 +173,7 @@ describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
     await dialog.getByLabel('SKU').fill(taken);
     await dialog.getByLabel('名称').fill('重复的 SKU');
     await dialog.getByRole('button', { name: /^保\s?存$/ }).click();
-    const skuField = dialog.locator('.ant-form-item').filter({ has: page.getByLabel('SKU') });
-    await expect.poll(() => skuField.locator('.ant-form-item-explain-error').innerText()).toBe('已被使用');
+    await expectFieldError(page, 'SKU', '已被使用');
     await screenshot(page, 'items-zh');
     expect(problems).toEqual([]);
   });

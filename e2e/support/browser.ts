@@ -78,3 +78,12 @@ export async function figure(page: Page, key: string): Promise<string> {
   await expect.poll(async () => (await card.count()) > 0).toBe(true);
   return (await card.innerText()).trim();
 }
+
+/** Waits until the field of the open dialog with this label says this error. */
+export async function expectFieldError(page: Page, label: string, error: string): Promise<void> {
+  const field = page
+    .getByRole('dialog')
+    .locator('.ant-form-item')
+    .filter({ has: page.getByLabel(label) });
+  await expect.poll(() => field.locator('.ant-form-item-explain-error').innerText()).toBe(error);
+}

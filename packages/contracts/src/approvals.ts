@@ -89,6 +89,7 @@ export const approvalRequired = z.object({
   detail: z.string(),
   approval,
 });
+export type ApprovalRequired = z.infer<typeof approvalRequired>;
 
 export const approvalQuery = pageQuery.extend({
   status: approvalStatus.optional(),

@@ -74,6 +74,7 @@ export const role = z.object({
   builtIn: z.boolean(),
   permissions: z.array(z.string()),
 });
+export type Role = z.infer<typeof role>;
 
 export const sessionInfo = z.object({
   id: z.string(),

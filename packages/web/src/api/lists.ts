@@ -28,3 +28,6 @@ export function useCursorList<T>(path: string, params: QueryParams = {}, enabled
     loadMore: () => void query.fetchNextPage(),
   };
 }
+
+/** A list read by cursor, as `useCursorList` gives it. */
+export type CursorList<T> = ReturnType<typeof useCursorList<T>>;

@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
 import { useLogout } from '../auth/session';
 import { LanguageSwitch } from './LanguageSwitch';
-import { entryOf, NAVIGATION } from './navigation';
+import { entryOf, mayOpen, NAVIGATION } from './navigation';
 
 /** The frame around every page: the module menu (a drawer on phones), language and sign-out. */
 export function Shell({ me, children }: { me: Me; children: ReactNode }) {
@@ -18,7 +18,7 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const navigate = useNavigate();
   const logout = useLogout();
 
-  const entries = NAVIGATION.filter((e) => me.permissions.includes(e.permission));
+  const entries = NAVIGATION.filter((e) => mayOpen(e, me.permissions));
   const selected = entryOf(location.pathname)?.path;
   const menu = (
     <Menu

@@ -1,10 +1,13 @@
 import {
   AppstoreOutlined,
+  AuditOutlined,
+  CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
   HomeOutlined,
   ShopOutlined,
   TeamOutlined,
+  UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
 import type { Messages } from '../i18n/en';
@@ -14,10 +17,11 @@ interface NavigationEntry {
   path: string;
   label: keyof Messages['nav'];
   icon: ReactNode;
-  permission: string;
+  /** The permission it needs; none: everyone signed in. */
+  permission?: string;
 }
 
-/** The modules, in menu order. Documents, scanning, labels and administration join here. */
+/** The modules, in menu order. Documents, scanning and labels join here. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/', label: 'dashboard', icon: <DashboardOutlined />, permission: 'stock.read' },
   { path: '/stock', label: 'stock', icon: <DatabaseOutlined />, permission: 'stock.read' },
@@ -25,7 +29,14 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/warehouses', label: 'warehouses', icon: <HomeOutlined />, permission: 'stock.read' },
   { path: '/suppliers', label: 'suppliers', icon: <ShopOutlined />, permission: 'stock.read' },
   { path: '/customers', label: 'customers', icon: <TeamOutlined />, permission: 'stock.read' },
+  { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined /> },
+  { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
+  { path: '/users', label: 'users', icon: <UserOutlined />, permission: 'user.manage' },
 ];
+
+/** True when a person may open an entry. */
+export const mayOpen = (entry: NavigationEntry, permissions: readonly string[]): boolean =>
+  entry.permission === undefined || permissions.includes(entry.permission);
 
 /** The entry a path belongs to (the longest matching prefix). */
 export function entryOf(pathname: string): NavigationEntry | undefined {

@@ -4,6 +4,8 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { Loading } from '../components/states';
+import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
+import { AuditPage } from '../features/audit/AuditPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
 import { ITEMS } from '../features/master-data/items.resource';
 import { MasterDataPage } from '../features/master-data/MasterDataPage';
@@ -11,6 +13,7 @@ import { CUSTOMERS, SUPPLIERS } from '../features/master-data/partners.resource'
 import { WAREHOUSES } from '../features/master-data/warehouses.resource';
 import { SkuPage } from '../features/stock/SkuPage';
 import { StockListPage } from '../features/stock/StockListPage';
+import { UsersPage } from '../features/users/UsersPage';
 
 // The dashboard brings the charts library: it loads when first opened.
 const DashboardPage = lazy(() =>
@@ -57,6 +60,9 @@ export function AppRoutes({ me }: { me: Me }) {
           path="/customers"
           element={may('stock.read', <MasterDataPage key="customers" resource={CUSTOMERS} />)}
         />
+        <Route path="/approvals" element={<ApprovalsPage />} />
+        <Route path="/audit" element={may('audit.read', <AuditPage />)} />
+        <Route path="/users" element={may('user.manage', <UsersPage />)} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

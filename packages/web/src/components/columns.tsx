@@ -1,4 +1,5 @@
-import type { TableColumnType } from 'antd';
+import { EditOutlined } from '@ant-design/icons';
+import { Button, type TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { labelOf } from '../i18n/labels';
@@ -38,4 +39,17 @@ export function wordColumn<T>(
   group: Parameters<typeof labelOf>[0],
 ): TableColumnType<T> {
   return { title, dataIndex, render: (code: string) => labelOf(group, code) };
+}
+
+/** An Edit button per row, for those who may change the rows. */
+export function editColumn<T>(t: TFunction, edit: (row: T) => void): TableColumnType<T> {
+  return {
+    title: t('common.actions'),
+    key: 'actions',
+    render: (_: unknown, row: T) => (
+      <Button size="small" icon={<EditOutlined />} onClick={() => edit(row)}>
+        {t('common.edit')}
+      </Button>
+    ),
+  };
 }

@@ -3,7 +3,7 @@ import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
 
 /** The groups of words the API sends as codes (statuses, document and ledger types). */
-type CodeGroup = 'documentStatus' | 'documentType' | 'ledgerType';
+type CodeGroup = 'documentStatus' | 'documentType' | 'ledgerType' | 'approvalAction' | 'approvalTarget';
 
 const messagesNow = (): Messages => (i18n.language === 'en' ? en : zhCN);
 

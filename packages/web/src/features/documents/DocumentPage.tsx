@@ -1,28 +1,13 @@
-import { useQuery } from '@tanstack/react-query';
 import { Card, Descriptions, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
-import { api } from '../../api/client';
 import { qtyColumn, skuColumn, timeColumn, userColumn, wordColumn } from '../../components/columns';
 import { DataTable } from '../../components/DataTable';
 import { formatTime } from '../../components/format';
 import { LoadFailed, Loading, Nothing } from '../../components/states';
 import { labelOf } from '../../i18n/labels';
 import { DOCUMENT_COLLECTIONS } from './document-paths';
-
-/** What every kind of document has in common, as this page reads it. */
-interface AnyDocument {
-  id: string;
-  number?: string;
-  status: string;
-  warehouse?: string;
-  from?: string;
-  to?: string;
-  reference: string | null;
-  createdAt: string;
-  lines: { line: number; sku: string; qty: number }[];
-  history: { at: string; user: { email: string } | null; action: string; toStatus: string }[];
-}
+import { type AnyDocument, useDocument } from './documents.queries';
 
 /**
  * Any document read-only: its head, lines and history. The documents module's own pages (with
@@ -31,13 +16,8 @@ interface AnyDocument {
 export function DocumentPage() {
   const { t } = useTranslation();
   const { type = '', id = '' } = useParams();
-  const collection = DOCUMENT_COLLECTIONS[type];
-  const doc = useQuery({
-    queryKey: ['document', type, id],
-    queryFn: () => api.get<AnyDocument>(`/api/v1/${collection}/${encodeURIComponent(id)}`),
-    enabled: collection !== undefined,
-  });
-  if (!collection) return <Nothing text={t('common.notFound')} />;
+  const doc = useDocument(type, id);
+  if (!(type in DOCUMENT_COLLECTIONS)) return <Nothing text={t('common.notFound')} />;
   if (doc.isPending) return <Loading />;
   if (doc.isError) return <LoadFailed error={doc.error} />;
   const d = doc.data;

@@ -3,11 +3,9 @@ import { Card } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../auth/session';
+import { CursorTable } from '../../components/CursorTable';
 import { qtyColumn, timeColumn, userColumn, wordColumn } from '../../components/columns';
-import { DataTable } from '../../components/DataTable';
 import { formatMoney } from '../../components/format';
-import { LoadMore } from '../../components/LoadMore';
-import { LoadFailed } from '../../components/states';
 import { labelOf } from '../../i18n/labels';
 import { documentPath } from '../documents/document-paths';
 import { useSkuLedger } from './stock.queries';
@@ -23,37 +21,31 @@ export function SkuLedger({ sku }: { sku: string }) {
   };
   return (
     <Card size="small" title={t('stock.ledger')}>
-      {ledger.error ? (
-        <LoadFailed error={ledger.error} />
-      ) : (
-        <DataTable<LedgerEntry>
-          rowKey="id"
-          loading={ledger.loading}
-          dataSource={ledger.rows}
-          columns={[
-            timeColumn(t),
-            { title: t('stock.warehouse'), dataIndex: 'warehouse' },
-            wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
-            qtyColumn(t('common.qty')),
-            qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
-            {
-              title: t('common.value'),
-              dataIndex: 'value',
-              align: 'right',
-              className: 'number',
-              render: formatMoney,
-            },
-            { title: t('stock.batch'), dataIndex: 'batch' },
-            {
-              title: t('stock.document'),
-              key: 'document',
-              render: (_: unknown, e: LedgerEntry) => documentOf(e),
-            },
-            userColumn(t),
-          ]}
-        />
-      )}
-      <LoadMore list={ledger} />
+      <CursorTable<LedgerEntry>
+        list={ledger}
+        rowKey="id"
+        columns={[
+          timeColumn(t),
+          { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+          wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
+          qtyColumn(t('common.qty')),
+          qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
+          {
+            title: t('common.value'),
+            dataIndex: 'value',
+            align: 'right',
+            className: 'number',
+            render: formatMoney,
+          },
+          { title: t('stock.batch'), dataIndex: 'batch' },
+          {
+            title: t('stock.document'),
+            key: 'document',
+            render: (_: unknown, e: LedgerEntry) => documentOf(e),
+          },
+          userColumn(t),
+        ]}
+      />
     </Card>
   );
 }

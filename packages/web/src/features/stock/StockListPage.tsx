@@ -1,12 +1,11 @@
 import type { StockRow } from '@onhand/contracts';
-import { AutoComplete, Checkbox, Input, Select, Tag, Typography } from 'antd';
+import { AutoComplete, Checkbox, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { CursorTable } from '../../components/CursorTable';
 import { skuColumn } from '../../components/columns';
-import { DataTable } from '../../components/DataTable';
 import { formatQty } from '../../components/format';
-import { LoadMore } from '../../components/LoadMore';
-import { LoadFailed } from '../../components/states';
+import { SearchBox } from '../../components/SearchBox';
 import { useDashboard } from '../dashboard/dashboard.queries';
 import { quantityColumns } from './quantity-columns';
 import { type StockFilters, useStockList, useWarehouseOptions } from './stock.queries';
@@ -35,12 +34,10 @@ export function StockListPage() {
         <Typography.Title level={2}>{t('stock.title')}</Typography.Title>
       </div>
       <div className="filters">
-        <Input.Search
-          allowClear
-          aria-label={t('common.search')}
+        <SearchBox
           placeholder={t('stock.searchPlaceholder')}
           defaultValue={filters.q}
-          onSearch={(value) => setFilter('q', value.trim() || undefined)}
+          onSearch={(q) => setFilter('q', q)}
         />
         <Select
           allowClear
@@ -75,36 +72,30 @@ export function StockListPage() {
           {t('dashboard.lowStock')}
         </Checkbox>
       </div>
-      {stock.error ? (
-        <LoadFailed error={stock.error} />
-      ) : (
-        <DataTable<StockRow>
-          rowKey={(r) => `${r.sku}|${r.warehouse}`}
-          loading={stock.loading}
-          dataSource={stock.rows}
-          columns={[
-            { ...skuColumn(t), fixed: 'left' },
-            { title: t('stock.name'), dataIndex: 'name' },
-            { title: t('stock.warehouse'), dataIndex: 'warehouse' },
-            ...quantityColumns<StockRow>(t),
-            {
-              title: t('dashboard.safetyStock'),
-              dataIndex: 'safetyStock',
-              align: 'right',
-              className: 'number',
-              render: (level: number | null, row) =>
-                level === null ? (
-                  t('common.none')
-                ) : row.belowSafetyStock ? (
-                  <Tag color="red">{formatQty(level)}</Tag>
-                ) : (
-                  formatQty(level)
-                ),
-            },
-          ]}
-        />
-      )}
-      <LoadMore list={stock} />
+      <CursorTable<StockRow>
+        list={stock}
+        rowKey={(r) => `${r.sku}|${r.warehouse}`}
+        columns={[
+          { ...skuColumn(t), fixed: 'left' },
+          { title: t('stock.name'), dataIndex: 'name' },
+          { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+          ...quantityColumns<StockRow>(t),
+          {
+            title: t('dashboard.safetyStock'),
+            dataIndex: 'safetyStock',
+            align: 'right',
+            className: 'number',
+            render: (level: number | null, row) =>
+              level === null ? (
+                t('common.none')
+              ) : row.belowSafetyStock ? (
+                <Tag color="red">{formatQty(level)}</Tag>
+              ) : (
+                formatQty(level)
+              ),
+          },
+        ]}
+      />
     </div>
   );
 }

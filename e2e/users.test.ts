@@ -1,0 +1,79 @@
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { makeWarehouse, uniqueCode } from '../packages/server/test/support/fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
+import {
+  browserInstalled,
+  expectFieldError,
+  screenshot,
+  signInThroughPage,
+  useBrowser,
+} from './support/browser';
+
+interface UserView {
+  id: string;
+  email: string;
+  name: string;
+  roles: string[];
+  warehouses: string[] | null;
+  disabled: boolean;
+}
+
+/** Picks an option of a multiple select in the open dialog. */
+async function pick(page: Page, label: string, option: string) {
+  await page.getByRole('dialog').getByLabel(label).click();
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.keyboard.press('Escape');
+}
+
+describe.skipIf(!browserInstalled())('users in Chromium', () => {
+  const server = useTestServer('sqlite');
+  const open = useBrowser();
+
+  it('an administrator creates a person with roles and a warehouse, disables them, and sees a used e-mail on its field', async () => {
+    const ts = server();
+    const warehouse = await makeWarehouse(ts);
+    const email = `${uniqueCode('clerk')}@test.local`.toLowerCase();
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Users' }).click();
+    await page.getByRole('heading', { name: 'Users' }).waitFor();
+
+    await page.getByRole('button', { name: 'New user' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('E-mail').fill(email);
+    await dialog.getByLabel('Name').fill('Lin Clerk');
+    await dialog.getByLabel('Password').fill('a long enough password');
+    await pick(page, 'Roles', 'clerk');
+    await pick(page, 'Warehouses', warehouse);
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: email });
+    await row.waitFor();
+    const users = await ts.api<{ items: UserView[] }>('GET', `/api/v1/users?q=${email}`);
+    expect(users.body.items[0]).toMatchObject({
+      name: 'Lin Clerk',
+      roles: ['clerk'],
+      warehouses: [warehouse],
+    });
+    await screenshot(page, 'users');
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await dialog.getByLabel('Disabled').click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await row.getByText('Disabled').waitFor();
+    const edited = await ts.api<UserView>('GET', `/api/v1/users/${users.body.items[0]?.id}`);
+    expect(edited.body.disabled).toBe(true);
+
+    await page.getByRole('button', { name: 'New user' }).click();
+    await dialog.getByLabel('E-mail').fill(email);
+    await dialog.getByLabel('Name').fill('The same e-mail again');
+    await dialog.getByLabel('Password').fill('a long enough password');
+    await pick(page, 'Roles', 'viewer');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expectFieldError(page, 'E-mail', 'is already used');
+    await screenshot(page, 'user-duplicate-email');
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,10 +1,10 @@
-import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { makeWarehouse, uniqueCode } from '../packages/server/test/support/fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
 import {
   browserInstalled,
   expectFieldError,
+  pick,
   screenshot,
   signInThroughPage,
   useBrowser,
@@ -17,13 +17,6 @@ interface UserView {
   roles: string[];
   warehouses: string[] | null;
   disabled: boolean;
-}
-
-/** Picks an option of a multiple select in the open dialog. */
-async function pick(page: Page, label: string, option: string) {
-  await page.getByRole('dialog').getByLabel(label).click();
-  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
-  await page.keyboard.press('Escape');
 }
 
 describe.skipIf(!browserInstalled())('users in Chromium', () => {

@@ -87,3 +87,11 @@ export async function expectFieldError(page: Page, label: string, error: string)
     .filter({ has: page.getByLabel(label) });
   await expect.poll(() => field.locator('.ant-form-item-explain-error').innerText()).toBe(error);
 }
+
+/** Picks an option of a multiple select in the open dialog. */
+export async function pick(page: Page, label: string, option: string): Promise<void> {
+  await page.getByRole('dialog').getByLabel(label).click();
+  await page.keyboard.type(option);
+  await page.locator('.ant-select-item-option').filter({ hasText: option }).first().click();
+  await page.keyboard.press('Escape');
+}

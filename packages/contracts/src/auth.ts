@@ -38,3 +38,5 @@ export const loginResponse = z.object({ token: z.string(), expiresAt: z.string()
 export type Me = z.infer<typeof me>;
 export type LoginBody = z.infer<typeof loginBody>;
 export type LoginResponse = z.infer<typeof loginResponse>;
+export type TotpEnrolment = z.infer<typeof totpEnrolment>;
+export type RecoveryCodes = z.infer<typeof recoveryCodes>;

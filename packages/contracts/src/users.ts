@@ -82,6 +82,7 @@ export const sessionInfo = z.object({
   expiresAt: z.string(),
   current: z.boolean(),
 });
+export type SessionInfo = z.infer<typeof sessionInfo>;
 
 export const apiTokenCreate = z.object({
   name: label(100),
@@ -105,3 +106,7 @@ export const apiToken = z.object({
 
 /** A new token with its secret: shown this once, stored only as a hash. */
 export const apiTokenCreated = apiToken.extend({ token: z.string() });
+export type ApiToken = z.infer<typeof apiToken>;
+export type ApiTokenCreated = z.infer<typeof apiTokenCreated>;
+export type ApiTokenCreate = z.infer<typeof apiTokenCreate>;
+export type RoleCreate = z.infer<typeof roleCreate>;

@@ -65,6 +65,7 @@ export const api = {
   /** An update at the version it was read: a stale version is `409 conflict`. */
   patch: <T>(path: string, body: unknown, version: number) =>
     send<T>('PATCH', path, body, { 'if-match': String(version) }),
+  delete: (path: string) => send<void>('DELETE', path),
 };
 
 /** A read that answers null instead of failing with one status (404: there is none; 401: nobody signed in). */

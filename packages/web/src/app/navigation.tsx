@@ -5,6 +5,9 @@ import {
   DashboardOutlined,
   DatabaseOutlined,
   HomeOutlined,
+  IdcardOutlined,
+  KeyOutlined,
+  SafetyOutlined,
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
@@ -32,6 +35,9 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/users', label: 'users', icon: <UserOutlined />, permission: 'user.manage' },
+  { path: '/roles', label: 'roles', icon: <SafetyOutlined />, permission: 'user.manage' },
+  { path: '/api-tokens', label: 'apiTokens', icon: <KeyOutlined />, permission: 'api_token.manage' },
+  { path: '/account', label: 'account', icon: <IdcardOutlined /> },
 ];
 
 /** True when a person may open an entry. */

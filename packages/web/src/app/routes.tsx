@@ -4,6 +4,8 @@ import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, Route, Routes } from 'react-router';
 import { Loading } from '../components/states';
+import { AccountPage } from '../features/account/AccountPage';
+import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DocumentPage } from '../features/documents/DocumentPage';
@@ -11,6 +13,7 @@ import { ITEMS } from '../features/master-data/items.resource';
 import { MasterDataPage } from '../features/master-data/MasterDataPage';
 import { CUSTOMERS, SUPPLIERS } from '../features/master-data/partners.resource';
 import { WAREHOUSES } from '../features/master-data/warehouses.resource';
+import { RolesPage } from '../features/roles/RolesPage';
 import { SkuPage } from '../features/stock/SkuPage';
 import { StockListPage } from '../features/stock/StockListPage';
 import { UsersPage } from '../features/users/UsersPage';
@@ -63,6 +66,9 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/audit" element={may('audit.read', <AuditPage />)} />
         <Route path="/users" element={may('user.manage', <UsersPage />)} />
+        <Route path="/roles" element={may('user.manage', <RolesPage />)} />
+        <Route path="/api-tokens" element={may('api_token.manage', <ApiTokensPage />)} />
+        <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />
       </Routes>
     </Suspense>

@@ -1,5 +1,5 @@
 import { EditOutlined } from '@ant-design/icons';
-import { Button, type TableColumnType } from 'antd';
+import { Button, Space, type TableColumnType, Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import { Link } from 'react-router';
 import { labelOf } from '../i18n/labels';
@@ -51,5 +51,23 @@ export function editColumn<T>(t: TFunction, edit: (row: T) => void): TableColumn
         {t('common.edit')}
       </Button>
     ),
+  };
+}
+
+/** Codes as tags. */
+export const tags = (codes: string[]) => (
+  <Space size={[0, 4]} wrap>
+    {codes.map((c) => (
+      <Tag key={c}>{c}</Tag>
+    ))}
+  </Space>
+);
+
+/** Warehouse codes as tags; null: every warehouse. */
+export function warehousesColumn<T>(t: TFunction): TableColumnType<T> {
+  return {
+    title: t('users.warehouses'),
+    dataIndex: 'warehouses',
+    render: (codes: string[] | null) => (codes ? tags(codes) : t('users.allWarehouses')),
   };
 }

@@ -1,6 +1,6 @@
 import type { FormInstance } from 'antd';
 import { useState } from 'react';
-import { showProblemOnFields } from './problem-fields';
+import { useRefusal } from './use-refusal';
 
 /**
  * The state of a create-or-edit dialog: the record it edits (null: a new one; undefined: closed)
@@ -11,20 +11,16 @@ export function useEditDialog<R, V>(
   toForm: (record: R) => Parameters<FormInstance<V>['setFieldsValue']>[0],
 ) {
   const [editing, setEditing] = useState<R | null | undefined>(undefined);
-  const [error, setError] = useState<string | null>(null);
+  const refusal = useRefusal(form);
   return {
+    ...refusal,
     editing,
-    error,
     open: (record: R | null) => {
-      setError(null);
+      refusal.saving();
       form.resetFields();
       if (record) form.setFieldsValue(toForm(record));
       setEditing(record);
     },
     close: () => setEditing(undefined),
-    /** Before saving: the last refusal no longer applies. */
-    saving: () => setError(null),
-    /** The API refused: its errors go on the fields they name, the rest under the form. */
-    refused: (problem: unknown) => setError(showProblemOnFields(form, problem)),
   };
 }

@@ -1,13 +1,12 @@
 import { Form, Input, Select, Switch } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useWarehouseOptions } from '../stock/stock.queries';
 import { useRoles } from './users.queries';
+import { WarehousesField } from './WarehousesField';
 
 /** The user form's fields: e-mail and password only when creating, disabled only when editing. */
 export function UserFields({ editing }: { editing: boolean }) {
   const { t } = useTranslation();
   const roles = useRoles();
-  const warehouses = useWarehouseOptions();
   return (
     <>
       {!editing && (
@@ -30,15 +29,7 @@ export function UserFields({ editing }: { editing: boolean }) {
           options={roles.data?.items.map((r) => ({ value: r.name, label: r.name }))}
         />
       </Form.Item>
-      <Form.Item name="warehouses" label={t('users.warehouses')} extra={t('users.warehousesHelp')}>
-        <Select
-          mode="multiple"
-          allowClear
-          loading={warehouses.isPending}
-          placeholder={t('users.allWarehouses')}
-          options={warehouses.data?.items.map((w) => ({ value: w.code, label: `${w.code} · ${w.name}` }))}
-        />
-      </Form.Item>
+      <WarehousesField />
       {editing && (
         <Form.Item name="disabled" label={t('users.disabled')} valuePropName="checked">
           <Switch />

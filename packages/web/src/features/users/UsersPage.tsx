@@ -1,10 +1,10 @@
-import { PlusOutlined } from '@ant-design/icons';
 import type { User } from '@onhand/contracts';
-import { App, Button, Form, Typography } from 'antd';
+import { App, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../components/CursorTable';
 import { editColumn } from '../../components/columns';
+import { PageHead } from '../../components/PageHead';
 import { SearchBox } from '../../components/SearchBox';
 import { FormDialog } from '../../forms/FormDialog';
 import { useEditDialog } from '../../forms/use-edit-dialog';
@@ -66,12 +66,7 @@ export function UsersPage() {
 
   return (
     <div className="page">
-      <div className="page-head">
-        <Typography.Title level={2}>{t('users.title')}</Typography.Title>
-        <Button type="primary" icon={<PlusOutlined />} onClick={() => dialog.open(null)}>
-          {t('users.new')}
-        </Button>
-      </div>
+      <PageHead title={t('users.title')} newLabel={t('users.new')} onNew={() => dialog.open(null)} />
       <div className="filters">
         <SearchBox onSearch={setQ} />
       </div>

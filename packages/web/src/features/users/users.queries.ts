@@ -43,6 +43,6 @@ export function useSaveUser() {
   });
 }
 
-/** True when the answer is an approval the change waits for rather than the person. */
-export const heldForApproval = (answer: User | ApprovalRequired): answer is ApprovalRequired =>
+/** True when the answer is an approval the change waits for rather than what it made. */
+export const heldForApproval = <T extends object>(answer: T | ApprovalRequired): answer is ApprovalRequired =>
   'code' in answer && answer.code === 'approval_required';

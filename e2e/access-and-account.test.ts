@@ -1,0 +1,88 @@
+import { describe, expect, it } from 'vitest';
+import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
+import { makePerson, PERSON_PASSWORD } from '../packages/server/test/support/people';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
+import { browserInstalled, pick, screenshot, signInThroughPage, useBrowser } from './support/browser';
+
+/** The server's clock: each code below is of a later 30-second step than the one before. */
+let now = Date.now();
+const nextStep = () => {
+  now += 30_000;
+  return now;
+};
+
+describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in Chromium', () => {
+  const server = useTestServer('sqlite', { clock: () => now });
+  const open = useBrowser();
+
+  it('an administrator makes a token whose secret works once shown, and revokes it', async () => {
+    const ts = server();
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('menuitem', { name: 'API tokens' }).click();
+    await page.getByRole('heading', { name: 'API tokens' }).waitFor();
+
+    await page.getByRole('button', { name: 'New token' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill('Shop sync');
+    await pick(page, 'Permissions', 'stock.read');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('it will not be shown again').waitFor();
+    await expect.poll(() => page.getByRole('dialog').count()).toBe(1);
+    const secret = (await page.locator('[data-secret]').innerText()).trim();
+    await screenshot(page, 'api-token-secret');
+    expect((await ts.api('GET', '/api/v1/stock', undefined, { token: secret })).status).toBe(200);
+    await page.getByRole('button', { name: 'Done' }).click();
+
+    const row = page.getByRole('row').filter({ hasText: 'Shop sync' });
+    await row.getByText('stock.read').waitFor();
+    await screenshot(page, 'api-tokens');
+    await row.getByRole('button', { name: 'Revoke' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Revoke' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect((await ts.api('GET', '/api/v1/stock', undefined, { token: secret })).status).toBe(401);
+    expect(problems).toEqual([]);
+  });
+
+  it('a person turns two-step sign-in on, and signing in then asks for the code', async () => {
+    const ts = server();
+    const person = await makePerson(ts, ['viewer']);
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, person.email, PERSON_PASSWORD);
+    await page.getByRole('menuitem', { name: 'My account' }).click();
+    await page.getByRole('button', { name: 'Turn on' }).click();
+    const secret = (await page.locator('[data-totp-secret]').innerText()).trim();
+    await page.getByText('otpauth://').waitFor();
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByRole('button', { name: 'Confirm' }).click();
+    await page.getByText('Recovery codes').waitFor();
+    expect(await page.locator('[data-recovery-code]').count()).toBe(10);
+    await screenshot(page, 'account-recovery-codes');
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await signInThroughPage(page, ts.baseUrl, person.email, PERSON_PASSWORD);
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('menuitem', { name: 'My account' }).waitFor();
+    expect(problems).toEqual([]);
+  });
+
+  it('a custom role made through the page is one of the roles', async () => {
+    const ts = server();
+    const name = `packer_${Date.now() % 100_000}`;
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Roles' }).click();
+    await page.getByRole('button', { name: 'New role' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Name').fill(name);
+    await pick(page, 'Permissions', 'stock.read');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByRole('row').filter({ hasText: name }).waitFor();
+    await screenshot(page, 'roles');
+    const roles = await ts.api<{ items: { name: string; permissions: string[] }[] }>('GET', '/api/v1/roles');
+    expect(roles.body.items).toContainEqual(expect.objectContaining({ name, permissions: ['stock.read'] }));
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
-import { makePerson, PERSON_PASSWORD } from '../packages/server/test/support/people';
+import { makePerson, PERSON_PASSWORD, signIn } from '../packages/server/test/support/people';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
 import { browserInstalled, pick, screenshot, signInThroughPage, useBrowser } from './support/browser';
 
@@ -44,7 +44,7 @@ describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in
     expect(problems).toEqual([]);
   });
 
-  it('a person turns two-step sign-in on, and signing in then asks for the code', async () => {
+  it('a person turns two-step sign-in on, signing in then asks for the code, and turns it off with one', async () => {
     const ts = server();
     const person = await makePerson(ts, ['viewer']);
     const { page, problems } = await open();
@@ -63,7 +63,11 @@ describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in
     await signInThroughPage(page, ts.baseUrl, person.email, PERSON_PASSWORD);
     await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
     await page.getByRole('button', { name: 'Sign in' }).click();
-    await page.getByRole('menuitem', { name: 'My account' }).waitFor();
+    await page.getByRole('menuitem', { name: 'My account' }).click();
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByRole('button', { name: 'Turn off' }).click();
+    await page.getByText('Two-step sign-in is off.').waitFor();
+    expect(await signIn(ts, person.email)).toBeTruthy();
     expect(problems).toEqual([]);
   });
 

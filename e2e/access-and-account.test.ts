@@ -3,16 +3,13 @@ import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
 import { makePerson, PERSON_PASSWORD, signIn } from '../packages/server/test/support/people';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
 import { browserInstalled, pick, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import { steppedClock } from './support/clock';
 
 /** The server's clock: each code below is of a later 30-second step than the one before. */
-let now = Date.now();
-const nextStep = () => {
-  now += 30_000;
-  return now;
-};
+const clock = steppedClock();
 
 describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in Chromium', () => {
-  const server = useTestServer('sqlite', { clock: () => now });
+  const server = useTestServer('sqlite', { clock: clock.now });
   const open = useBrowser();
 
   it('an administrator makes a token whose secret works once shown, and revokes it', async () => {
@@ -53,7 +50,7 @@ describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in
     await page.getByRole('button', { name: 'Turn on' }).click();
     const secret = (await page.locator('[data-totp-secret]').innerText()).trim();
     await page.getByText('otpauth://').waitFor();
-    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Recovery codes').waitFor();
     expect(await page.locator('[data-recovery-code]').count()).toBe(10);
@@ -61,10 +58,10 @@ describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in
 
     await page.getByRole('button', { name: 'Sign out' }).click();
     await signInThroughPage(page, ts.baseUrl, person.email, PERSON_PASSWORD);
-    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('menuitem', { name: 'My account' }).click();
-    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByText('Two-step sign-in is off.').waitFor();
     expect(await signIn(ts, person.email)).toBeTruthy();

@@ -11,16 +11,13 @@ import {
   signInThroughPage,
   useBrowser,
 } from './support/browser';
+import { steppedClock } from './support/clock';
 
 /** The server's clock: each code below is of a later 30-second step than the one before. */
-let now = Date.now();
-const nextStep = () => {
-  now += 30_000;
-  return now;
-};
+const clock = steppedClock();
 
 describe.skipIf(!browserInstalled())('an approval that demands TOTP, in Chromium', () => {
-  const server = useTestServer('sqlite', { clock: () => now });
+  const server = useTestServer('sqlite', { clock: clock.now });
   const open = useBrowser();
 
   it('asks the approver for the code, says a wrong one on its field, and posts with the right one', async () => {
@@ -37,11 +34,11 @@ describe.skipIf(!browserInstalled())('an approval that demands TOTP, in Chromium
     const posted = await ts.api('POST', `/api/v1/write-offs/${created.body.id}/post`, undefined, maker);
     expect(posted.status, JSON.stringify(posted.body)).toBe(202);
     const manager = await makePerson(ts, ['warehouse_manager']);
-    const secret = await enrolTotp(ts, await signIn(ts, manager.email), now);
+    const secret = await enrolTotp(ts, await signIn(ts, manager.email), clock.now());
 
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, manager.email, PERSON_PASSWORD);
-    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(nextStep())));
+    await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('menuitem', { name: 'Approvals' }).click();
     const row = page.getByRole('row').filter({ hasText: 'Post a write-off' });
@@ -52,7 +49,7 @@ describe.skipIf(!browserInstalled())('an approval that demands TOTP, in Chromium
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await expectFieldError(page, 'Authenticator code', 'is wrong or was used already');
     await screenshot(page, 'approval-totp');
-    await code.fill(totpCode(secret, totpStep(nextStep())));
+    await code.fill(totpCode(secret, totpStep(clock.next())));
     await dialog.getByRole('button', { name: 'Approve' }).click();
     await dialog.waitFor({ state: 'hidden' });
     await row.waitFor({ state: 'detached' });

@@ -1,14 +1,14 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
 import { makePerson, PERSON_PASSWORD, signIn } from '../packages/server/test/support/people';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
-import { browserInstalled, pick, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import { describeInBrowser, pick, screenshot, signInThroughPage, useBrowser } from './support/browser';
 import { steppedClock } from './support/clock';
 
 /** The server's clock: each code below is of a later 30-second step than the one before. */
 const clock = steppedClock();
 
-describe.skipIf(!browserInstalled())('API tokens, two-step sign-in and roles, in Chromium', () => {
+describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
   const server = useTestServer('sqlite', { clock: clock.now });
   const open = useBrowser();
 

@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { addRule } from '../packages/server/test/support/approvals';
 import { makeItem, makeWarehouse, receive } from '../packages/server/test/support/fixtures';
 import { makePerson, PERSON_PASSWORD, signIn } from '../packages/server/test/support/people';
@@ -8,7 +8,7 @@ import {
   type TestServer,
   useTestServer,
 } from '../packages/server/test/support/server';
-import { browserInstalled, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import { describeInBrowser, screenshot, signInThroughPage, useBrowser } from './support/browser';
 
 /**
  * A clerk's write-off worth 15, posted by a finance person (a clerk may not post) against a rule
@@ -39,7 +39,7 @@ async function writeOffHeldBack(ts: TestServer) {
   return { warehouse, sku, writeOff: created.body.id, number: created.body.number, maker };
 }
 
-describe.skipIf(!browserInstalled())('administration in Chromium', () => {
+describeInBrowser('administration in Chromium', () => {
   const server = useTestServer('sqlite');
   const open = useBrowser();
 

@@ -1,11 +1,11 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
 import { addRule, enrolTotp } from '../packages/server/test/support/approvals';
 import { makeItem, makeWarehouse, receive } from '../packages/server/test/support/fixtures';
 import { makePerson, PERSON_PASSWORD, signIn } from '../packages/server/test/support/people';
 import { useTestServer } from '../packages/server/test/support/server';
 import {
-  browserInstalled,
+  describeInBrowser,
   expectFieldError,
   screenshot,
   signInThroughPage,
@@ -16,7 +16,7 @@ import { steppedClock } from './support/clock';
 /** The server's clock: each code below is of a later 30-second step than the one before. */
 const clock = steppedClock();
 
-describe.skipIf(!browserInstalled())('an approval that demands TOTP, in Chromium', () => {
+describeInBrowser('an approval that demands TOTP, in Chromium', () => {
   const server = useTestServer('sqlite', { clock: clock.now });
   const open = useBrowser();
 

@@ -1,8 +1,8 @@
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { makeWarehouse, uniqueCode } from '../packages/server/test/support/fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
 import {
-  browserInstalled,
+  describeInBrowser,
   expectFieldError,
   pick,
   screenshot,
@@ -19,7 +19,7 @@ interface UserView {
   disabled: boolean;
 }
 
-describe.skipIf(!browserInstalled())('users in Chromium', () => {
+describeInBrowser('users in Chromium', () => {
   const server = useTestServer('sqlite');
   const open = useBrowser();
 

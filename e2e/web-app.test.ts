@@ -1,5 +1,5 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { totpCode, totpStep } from '../packages/server/src/modules/auth/totp';
 import { makeItem, makeWarehouse, receive, uniqueCode } from '../packages/server/test/support/fixtures';
 import { makePerson, PERSON_PASSWORD } from '../packages/server/test/support/people';
@@ -10,7 +10,7 @@ import {
   useTestServer,
 } from '../packages/server/test/support/server';
 import {
-  browserInstalled,
+  describeInBrowser,
   expectFieldError,
   figure,
   screenshot,
@@ -53,7 +53,7 @@ async function waitForDashboard(page: Page) {
 /** ECharts animates a chart's first drawing: screenshots wait for it to finish. */
 const chartsDrawn = (page: Page) => page.waitForTimeout(1200);
 
-describe.skipIf(!browserInstalled())('the web app in Chromium', () => {
+describeInBrowser('the web app in Chromium', () => {
   const server = useTestServer('sqlite');
   const open = useBrowser();
 

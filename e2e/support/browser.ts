@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { afterAll, beforeAll, expect } from 'vitest';
+import { afterAll, beforeAll, describe, expect } from 'vitest';
 
 /** Debian's Chromium (`apt-get install chromium fonts-wqy-microhei`); never a downloaded browser. */
 const CHROMIUM = '/usr/bin/chromium';
@@ -24,6 +24,13 @@ export function browserInstalled(): boolean {
     throw new Error(`${CHROMIUM} is missing: CI installs chromium (see .ci/run)`);
   return installed;
 }
+
+/**
+ * `describe` for the browser tests. The one place they may be skipped: on a developer's machine
+ * without Chromium, so that `npm test` still passes there. Never in CI, where `browserInstalled`
+ * throws instead (`.ci/run` installs Chromium, and with CI=true a missing browser is a failure).
+ */
+export const describeInBrowser = describe.skipIf(!browserInstalled());
 
 /** A page with the problems it met: script errors and blocked loads (Content-Security-Policy). */
 export interface WatchedPage {

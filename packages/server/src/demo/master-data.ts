@@ -11,13 +11,13 @@ const STORE_RANGE = 60;
  * or null when another process loading the same empty database got there first.
  */
 export async function loadMasterData(shop: DemoShop, at: number): Promise<DemoItem[] | null> {
-  const { s } = shop;
+  const { s, principal } = shop;
   const items: DemoItem[] = [];
   const created = await shop
     .act(at, async (trx) => {
-      for (const w of DEMO_WAREHOUSES) await s.warehouses.create(trx, w);
-      for (const p of DEMO_SUPPLIERS) await s.suppliers.create(trx, p);
-      for (const c of DEMO_CUSTOMERS) await s.customers.create(trx, c);
+      for (const w of DEMO_WAREHOUSES) await s.warehouses.create(trx, w, principal);
+      for (const p of DEMO_SUPPLIERS) await s.suppliers.create(trx, p, principal);
+      for (const c of DEMO_CUSTOMERS) await s.customers.create(trx, c, principal);
       for (const category of DEMO_CATEGORIES) {
         let n = 0;
         for (const product of category.products) {
@@ -26,15 +26,19 @@ export async function loadMasterData(shop: DemoShop, at: number): Promise<DemoIt
             const sku = `${category.prefix}-${String(n).padStart(3, '0')}`;
             const [low, high] = category.cost;
             const cost = Math.round((low + shop.random() * (high - low)) * 100) / 100;
-            await s.items.create(trx, {
-              sku,
-              name: `${product} ${size}`,
-              unit: category.unit,
-              category: category.name,
-              barcodes: [`69${String(items.length + 1).padStart(10, '0')}${items.length % 10}`],
-              batchTracked: category.shelfLifeDays > 0,
-              expiryTracked: category.shelfLifeDays > 0,
-            });
+            await s.items.create(
+              trx,
+              {
+                sku,
+                name: `${product} ${size}`,
+                unit: category.unit,
+                category: category.name,
+                barcodes: [`69${String(items.length + 1).padStart(10, '0')}${items.length % 10}`],
+                batchTracked: category.shelfLifeDays > 0,
+                expiryTracked: category.shelfLifeDays > 0,
+              },
+              principal,
+            );
             const price = Math.ceil(cost * (1.45 + shop.random() * 0.3)) - 0.01;
             const { supplier, shelfLifeDays } = category;
             items.push({ sku, product, supplier, cost, price, shelfLifeDays, popularity: 0, inStore: false });
@@ -62,13 +66,17 @@ export async function setStockLevels(shop: DemoShop, at: number): Promise<void> 
       for (const item of shop.items.filter((i) => w.kind === 'warehouse' || i.inStore)) {
         const target = targetOf(w.code, item);
         const safetyStock = Math.ceil(target / 5);
-        await shop.s.stockLevels.set(trx, {
-          sku: item.sku,
-          warehouse: w.code,
-          safetyStock,
-          min: safetyStock,
-          max: target * 2,
-        });
+        await shop.s.stockLevels.set(
+          trx,
+          {
+            sku: item.sku,
+            warehouse: w.code,
+            safetyStock,
+            min: safetyStock,
+            max: target * 2,
+          },
+          shop.principal,
+        );
       }
   });
 }

@@ -17,7 +17,7 @@ import {
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { Permission } from '../modules/auth/permissions';
-import type { Principal } from '../modules/auth/principal';
+import { type Principal, requirePermission } from '../modules/auth/principal';
 import type { SessionService } from '../modules/auth/sessions.service';
 import { isWrite, refuseCrossSite, requireCsrfToken } from './csrf';
 import { sendProblem, toProblem } from './errors';
@@ -206,19 +206,6 @@ function signIn(request: FastifyRequest, credentials: Credentials | null, princi
 export function principal(request: FastifyRequest): Principal {
   if (!request.principal) throw new Problem('unauthorized', 'sign in, or send a valid bearer token');
   return request.principal;
-}
-
-/** The principal, after checking it holds a permission (`403 forbidden` naming it otherwise). */
-export function authorize(request: FastifyRequest, permission: Permission): Principal {
-  const p = principal(request);
-  requirePermission(p, permission);
-  return p;
-}
-
-/** Refuses (`403 forbidden` naming the permission) a principal that does not hold it. */
-export function requirePermission(p: Principal, permission: Permission): void {
-  if (!p.permissions.includes(permission))
-    throw new Problem('forbidden', `this needs the permission ${permission}`, { permission });
 }
 
 /** The Idempotency-Key claim of a write, scoped to its caller. */

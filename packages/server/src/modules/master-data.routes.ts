@@ -24,15 +24,16 @@ import type { Trx } from '../ledger/types';
 import type { Services } from '../services';
 import { auditedWrite } from './audit/audited-write';
 import type { Permission } from './auth/permissions';
+import type { Principal } from './auth/principal';
 import { inScope, type WarehouseScope } from './auth/warehouse-scope';
 import { expectedVersion } from './master-data';
 
 /** What every master-data resource offers its routes. */
 interface MasterDataService<Create, Update, Query, Out> {
-  create(trx: Trx, input: Create): Promise<Out>;
+  create(trx: Trx, input: Create, p: Principal): Promise<Out>;
   list(query: Query, scope: WarehouseScope): Promise<{ items: Out[]; nextCursor: string | null }>;
   get(ref: string, db?: Kysely<DB>): Promise<Out>;
-  update(trx: Trx, ref: string, patch: Update, expected: number | null): Promise<Out>;
+  update(trx: Trx, ref: string, patch: Update, expected: number | null, p: Principal): Promise<Out>;
 }
 
 interface Resource<C extends z.ZodType, U extends z.ZodType, Q extends z.ZodType, O extends z.ZodType> {
@@ -78,7 +79,7 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
         s,
         request,
         { action: `${r.entity}.create`, entity: r.entity, status: 201 },
-        (trx) => r.service.create(trx, body),
+        (trx) => r.service.create(trx, body, principal(request)),
       );
       return sendResult(reply, result);
     },
@@ -131,7 +132,7 @@ function registerResource<C extends z.ZodType, U extends z.ZodType, Q extends z.
           entityId: id,
           before: (trx) => r.service.get(ref, trx),
         },
-        (trx) => r.service.update(trx, ref, body, expected),
+        (trx) => r.service.update(trx, ref, body, expected, p),
       );
       return sendResult(reply, result);
     },

@@ -6,6 +6,7 @@ import type { ApprovalRulesTable, DB } from '../../db/schema';
 import { flagOut, isoOut, moneyIn, moneyOut } from '../../http/format';
 import { type FieldError, invalid, notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { checkVersion } from '../master-data';
 import { unknownWarehouses } from '../references';
@@ -32,6 +33,7 @@ export class ApprovalRuleService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof approvalRuleCreate>, p: Principal): Promise<ApprovalRule> {
+    authorize(p, 'approval_rule.manage');
     await this.check(trx, input.action, input);
     const now = this.clock();
     const id = newId(now);
@@ -60,7 +62,9 @@ export class ApprovalRuleService {
     id: string,
     patch: z.infer<typeof approvalRulePatch>,
     expected: number | null,
+    p: Principal,
   ): Promise<ApprovalRule> {
+    authorize(p, 'approval_rule.manage');
     const current = await this.row(id, trx);
     checkVersion(expected, current.version);
     await this.check(trx, current.action as ApprovalAction, {
@@ -87,7 +91,8 @@ export class ApprovalRuleService {
     return this.get(id, trx);
   }
 
-  async remove(trx: Trx, id: string): Promise<void> {
+  async remove(trx: Trx, id: string, p: Principal): Promise<void> {
+    authorize(p, 'approval_rule.manage');
     await this.row(id, trx);
     await trx.deleteFrom('approval_rules').where('id', '=', id).execute();
   }

@@ -169,7 +169,7 @@ function registerRuleRoutes(app: App, s: Services): void {
           entity: 'approval_rule',
           before: (trx) => s.approvalRules.get(id, trx),
         },
-        (trx) => s.approvalRules.update(trx, id, request.body, expected),
+        (trx) => s.approvalRules.update(trx, id, request.body, expected, principal(request)),
       );
       return sendResult(reply, result);
     },
@@ -192,7 +192,7 @@ function registerRuleRoutes(app: App, s: Services): void {
           before: (trx) => s.approvalRules.get(id, trx),
         },
         async (trx) => {
-          await s.approvalRules.remove(trx, id);
+          await s.approvalRules.remove(trx, id, principal(request));
           return null;
         },
       );

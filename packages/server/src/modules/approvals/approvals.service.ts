@@ -3,13 +3,13 @@ import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import { newId } from '../../db/ids';
 import type { DB } from '../../db/schema';
-import { requirePermission } from '../../http/app';
 import { flagOut } from '../../http/format';
 import type { HttpResult } from '../../http/idempotency';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { notFound, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { Principal } from '../auth/principal';
+import { requirePermission } from '../auth/principal';
 import { requireFreshCode } from '../auth/second-factor';
 import { inScope, scopedWarehouseIds } from '../auth/warehouse-scope';
 import type { ActionRequest, ApprovableAction, Weighed } from './approvable-actions';
@@ -41,10 +41,12 @@ export class ApprovalService {
    * person: the request is kept and `202 approval_required` answered.
    */
   async gate(trx: Trx, r: ActionRequest, totp: string | undefined): Promise<HttpResult | null> {
+    const action = this.actions[r.action];
+    // Only someone who may do it can ask for it: a held action never reaches its own service.
+    requirePermission(r.principal, action.permission);
     const body = JSON.stringify(r.body ?? null);
     const waiting = await this.waiting(trx, r, body);
     if (waiting && !(await this.withdrawnAsStale(trx, waiting, r))) return this.answer(trx, waiting, r, totp);
-    const action = this.actions[r.action];
     const demand = await this.rules.demand(trx, r.action, () => action.weigh(trx, r));
     if (!demand) return null;
     if (!demand.secondPerson) {

@@ -1,5 +1,6 @@
 import type { Me } from '@onhand/contracts';
 import type { UsersTable } from '../../db/schema';
+import { Problem } from '../../http/problem';
 import { PERMISSIONS, type Permission, permissionsOf } from './permissions';
 import { storedScope } from './warehouse-scope';
 
@@ -48,4 +49,13 @@ export function meOf(p: Principal): Me {
     warehouses: p.warehouses,
     permissions: [...p.permissions],
   };
+}
+
+/**
+ * Refuses (`403 forbidden` naming the permission) a principal that does not hold it. Every service
+ * write begins here, so no route, job or approval can act beyond what its principal holds.
+ */
+export function requirePermission(p: Principal, permission: Permission): void {
+  if (!p.permissions.includes(permission))
+    throw new Problem('forbidden', `this needs the permission ${permission}`, { permission });
 }

@@ -13,7 +13,7 @@ import { type App, principal, sendResult } from '../../http/app';
 import { notFound } from '../../http/problem';
 import type { Services } from '../../services';
 import { auditedWrite } from '../audit/audited-write';
-import { inScope, requireBodyInScope, requireInScope } from '../auth/warehouse-scope';
+import { inScope, requireInScope } from '../auth/warehouse-scope';
 
 const warehouseParams = z.object({ code: z.string().min(1).max(64) });
 
@@ -38,7 +38,7 @@ export function registerBinRoutes(app: App, s: Services): void {
         s,
         request,
         { action: 'bin.create', entity: 'bin', status: 201 },
-        (trx) => s.bins.create(trx, request.params.code, request.body),
+        (trx) => s.bins.create(trx, request.params.code, request.body, p),
       );
       return sendResult(reply, result);
     },
@@ -83,7 +83,6 @@ export function registerBinRoutes(app: App, s: Services): void {
     },
     async (request, reply) => {
       const p = principal(request);
-      requireBodyInScope(p.warehouses, request.body);
       const result = await auditedWrite(
         s,
         request,

@@ -8,6 +8,7 @@ import { afterKey, DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagina
 import { type FieldError, invalid, notFound, Problem } from '../../http/problem';
 import { ensureBin, moveBetweenBins } from '../../ledger/bins';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { type References, skuPaths } from '../references';
@@ -20,7 +21,8 @@ export class BinService {
     private readonly clock: () => number,
   ) {}
 
-  async create(trx: Trx, warehouse: string, input: z.infer<typeof binCreate>): Promise<Bin> {
+  async create(trx: Trx, warehouse: string, input: z.infer<typeof binCreate>, p: Principal): Promise<Bin> {
+    authorize(p, 'warehouse.manage', { warehouse });
     const warehouseId = await this.warehouseId(warehouse, trx);
     const exists = await trx
       .selectFrom('bins')
@@ -108,6 +110,7 @@ export class BinService {
 
   /** Moves goods between bins of one warehouse: its on hand does not change. One short line refuses all. */
   async move(trx: Trx, input: z.infer<typeof binMoveCreate>, p: Principal) {
+    authorize(p, 'bin.move', input);
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
       skuPaths(input.lines),

@@ -8,6 +8,8 @@ import { flagOut, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { notFound, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
 import { assertUpdated, checkVersion, contains, duplicateAsConflict } from '../master-data';
 
 const toItem = (r: Selectable<ItemsTable>, barcodes: string[]): Item => ({
@@ -44,7 +46,8 @@ export class ItemService {
     private readonly clock: () => number,
   ) {}
 
-  async create(trx: Trx, input: z.infer<typeof itemCreate>): Promise<Item> {
+  async create(trx: Trx, input: z.infer<typeof itemCreate>, p: Principal): Promise<Item> {
+    authorize(p, 'item.manage');
     const now = BigInt(this.clock());
     const barcodes = input.barcodes ?? [];
     checkBarcodesDistinct(barcodes);
@@ -118,7 +121,9 @@ export class ItemService {
     ref: string,
     patch: z.infer<typeof itemUpdate>,
     expected: number | null,
+    p: Principal,
   ): Promise<Item> {
+    authorize(p, 'item.manage');
     const current = await this.row(ref, trx);
     checkVersion(expected, current.version);
     const expiryTracked =

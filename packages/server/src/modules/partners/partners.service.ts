@@ -7,6 +7,9 @@ import { flagOut, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { invalid, notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
+import type { Permission } from '../auth/permissions';
+import type { Principal } from '../auth/principal';
 import { assertUpdated, checkVersion, contains, duplicateAsConflict } from '../master-data';
 
 /** Suppliers and customers are kept alike, each in its own table. */
@@ -45,7 +48,13 @@ export class PartnerService {
     return this.table === 'suppliers' ? 'supplier' : 'customer';
   }
 
-  async create(trx: Trx, input: z.infer<typeof partnerCreate>): Promise<Partner> {
+  /** What changing one needs: `supplier.manage` or `customer.manage`. */
+  get manage(): Permission {
+    return this.table === 'suppliers' ? 'supplier.manage' : 'customer.manage';
+  }
+
+  async create(trx: Trx, input: z.infer<typeof partnerCreate>, p: Principal): Promise<Partner> {
+    authorize(p, this.manage);
     const now = BigInt(this.clock());
     const row: PartnerRow = {
       id: newId(Number(now)),
@@ -99,7 +108,9 @@ export class PartnerService {
     idOrCode: string,
     patch: z.infer<typeof partnerUpdate>,
     expected: number | null,
+    p: Principal,
   ): Promise<Partner> {
+    authorize(p, this.manage);
     const current = await this.row(idOrCode, trx);
     checkVersion(expected, current.version);
     const next: PartnerRow = {

@@ -10,12 +10,12 @@ import { PURCHASE_ORDER, type PurchaseOrderStatus, qty as toQty, valueAtCost } f
 import type { Kysely } from 'kysely';
 import type { z } from 'zod';
 import type { DB } from '../../db/schema';
-import { requirePermission } from '../../http/app';
 import { moneyIn, moneyOut, qtyOut } from '../../http/format';
 import { invalid, Problem } from '../../http/problem';
 import { shiftSideQuantity } from '../../ledger/balances';
 import { post } from '../../ledger/post';
 import type { Actor, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines, checkTracking, partnerId } from '../documents/document-lines';
@@ -60,6 +60,7 @@ export class PurchaseOrderService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof purchaseOrderCreate>, p: Principal): Promise<PurchaseOrder> {
+    authorize(p, 'purchase_order.manage', input);
     const actor = actorOf(p, this.clock);
     const head = await this.resolveHead(trx, input.supplier, input.warehouse);
     const lines = await this.resolveLines(trx, input.lines);
@@ -85,6 +86,7 @@ export class PurchaseOrderService {
     input: z.infer<typeof purchaseOrderQuickFill>,
     p: Principal,
   ): Promise<PurchaseOrder> {
+    authorize(p, 'purchase_order.manage', input);
     const supplierId = await partnerId(trx, 'suppliers', input.supplier, 'supplier');
     const last = await trx
       .selectFrom('documents')
@@ -127,11 +129,12 @@ export class PurchaseOrderService {
    * pending approval only the lines' quantities and costs, by someone who may approve.
    */
   async update(trx: Trx, c: ActionContext<z.infer<typeof purchaseOrderPatch>>): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     const [next] = allowed(PURCHASE_ORDER, doc, 'edit');
     const patch = c.body;
     if (doc.status === 'pending_approval') {
-      requirePermission(c.principal, 'purchase_order.approve');
+      authorize(c.principal, 'purchase_order.approve', c.body);
       const headFields = (['supplier', 'warehouse', 'expectedOn', 'reference', 'note'] as const).filter(
         (f) => patch[f] !== undefined,
       );
@@ -164,10 +167,12 @@ export class PurchaseOrderService {
   }
 
   async submit(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.manage', c.body);
     return this.simpleAction(trx, c, 'submit');
   }
 
   async approve(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.approve', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(PURCHASE_ORDER, doc, 'approve');
     const actor = actorOf(c.principal, this.clock);
@@ -178,11 +183,13 @@ export class PurchaseOrderService {
   }
 
   async reject(trx: Trx, c: ReasonContext): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.approve', c.body);
     return this.simpleAction(trx, c, 'reject', c.body?.reason);
   }
 
   /** Receives goods against the order: receipt entries at the order's costs, incoming down. */
   async receive(trx: Trx, c: ActionContext<z.infer<typeof purchaseReceive>>): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.receive', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(PURCHASE_ORDER, doc, 'receive');
     const lines = await linesOf(trx, doc.id);
@@ -241,11 +248,13 @@ export class PurchaseOrderService {
 
   /** Closes the rest: what was not received is no longer expected. */
   async close(trx: Trx, c: ReasonContext): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.manage', c.body);
     return this.endOpen(trx, c, 'close', 'closed');
   }
 
   /** Cancels an order that has received nothing. */
   async cancel(trx: Trx, c: ReasonContext): Promise<PurchaseOrder> {
+    authorize(c.principal, 'purchase_order.manage', c.body);
     return this.endOpen(trx, c, 'cancel', 'cancelled');
   }
 

@@ -7,6 +7,7 @@ import { moneyOut, qtyOut } from '../../http/format';
 import { invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { LayerChoice, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { cancelDocument } from '../documents/document-cancel';
@@ -47,6 +48,7 @@ export class PurchaseReturnService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof purchaseReturnCreate>, p: Principal): Promise<PurchaseReturn> {
+    authorize(p, 'purchase_return.manage', input);
     const supplierId = await partnerId(trx, 'suppliers', input.supplier, 'supplier');
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
@@ -73,6 +75,7 @@ export class PurchaseReturnService {
 
   /** Replaces the lines or notes of a draft. */
   async update(trx: Trx, c: ActionContext<z.infer<typeof purchaseReturnPatch>>): Promise<PurchaseReturn> {
+    authorize(c.principal, 'purchase_return.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(POSTING_DOCUMENT, doc, 'edit');
     if (c.body.lines) {
@@ -88,6 +91,7 @@ export class PurchaseReturnService {
 
   /** Posts the return: `return_out` entries valued at the cost the goods came in. */
   async post(trx: Trx, c: ActionContext<unknown>): Promise<PurchaseReturn> {
+    authorize(c.principal, 'purchase_return.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(POSTING_DOCUMENT, doc, 'post');
     const actor = actorOf(c.principal, this.clock);
@@ -112,6 +116,7 @@ export class PurchaseReturnService {
   }
 
   async cancel(trx: Trx, c: ReasonContext): Promise<PurchaseReturn> {
+    authorize(c.principal, 'purchase_return.manage', c.body);
     await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, actorOf(c.principal, this.clock));
     return this.get(c.id, trx);
   }

@@ -9,6 +9,7 @@ import { BY_SKU_AND_WAREHOUSE, keysetPage } from '../../http/pagination';
 import { type FieldError, invalid } from '../../http/problem';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { actorOf } from '../documents/document-store';
@@ -33,6 +34,7 @@ export class QuarantineService {
     input: z.infer<typeof quarantineMoveCreate>,
     p: Principal,
   ): Promise<z.infer<typeof quarantineMove>> {
+    authorize(p, 'quarantine.manage', input);
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
       skuPaths(input.lines),

@@ -9,6 +9,7 @@ import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, invalid, notFound } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { documentHistory, recordHistory } from '../document-history';
@@ -26,6 +27,7 @@ export class ReceiptService {
 
   /** Checks and posts a receipt in the caller's transaction; one bad line refuses it whole. */
   async create(trx: Trx, input: z.infer<typeof receiptCreate>, principal: Principal): Promise<Receipt> {
+    authorize(principal, 'receipt.post', input);
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
       skuPaths(input.lines),

@@ -17,8 +17,9 @@ import { endReservation, expireDue } from '../../ledger/reservations';
 import type { Trx } from '../../ledger/types';
 import { appendAudit } from '../audit/audit-append';
 import type { AuditActor } from '../audit/audit-entry';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
-import type { WarehouseScope } from '../auth/warehouse-scope';
+import { visible, type WarehouseScope } from '../auth/warehouse-scope';
 import type { References } from '../references';
 import { expiryEntries } from './reservation-audit';
 import { ReservationDesk, type ReserveDecision, type ReserveRequest } from './reservation-desk';
@@ -85,6 +86,7 @@ export class ReservationService {
     claim: IdempotencyClaim | null,
     actor: AuditActor,
   ): Promise<HttpResult> {
+    authorize(principal, 'reservation.manage', input);
     const at = this.clock();
     const expiresAt = input.expiresAt === undefined ? null : Date.parse(input.expiresAt);
     if (expiresAt !== null && expiresAt <= at)
@@ -146,7 +148,9 @@ export class ReservationService {
   }
 
   /** Gives the stock back; releasing a released reservation again answers the same. */
-  async release(trx: Trx, id: string): Promise<void> {
+  async release(trx: Trx, id: string, p: Principal): Promise<void> {
+    authorize(p, 'reservation.manage');
+    visible(await this.get(id, trx), p.warehouses, 'reservation');
     const held = await trx
       .selectFrom('reservations')
       .select('document_id')

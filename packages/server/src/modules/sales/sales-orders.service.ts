@@ -7,6 +7,7 @@ import { moneyIn, moneyOut, qtyOut } from '../../http/format';
 import { post } from '../../ledger/post';
 import { drawDocumentReservation, releaseDocumentReservations } from '../../ledger/reservations';
 import type { Actor, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines, partnerId } from '../documents/document-lines';
@@ -59,11 +60,27 @@ export class SalesOrderService {
     private readonly clock: () => number,
   ) {}
 
-  async create(
+  async create(trx: Trx, input: z.infer<typeof salesOrderCreate>, p: Principal): Promise<SalesOrder> {
+    authorize(p, 'sales_order.manage', input);
+    return this.open(trx, input, p, null);
+  }
+
+  /** The replacement order of an exchange, opened by whoever takes the return back. */
+  async exchange(
     trx: Trx,
     input: z.infer<typeof salesOrderCreate>,
     p: Principal,
-    relatedId?: string,
+    returnId: string,
+  ): Promise<SalesOrder> {
+    authorize(p, 'sales_return.post', input);
+    return this.open(trx, input, p, returnId);
+  }
+
+  private async open(
+    trx: Trx,
+    input: z.infer<typeof salesOrderCreate>,
+    p: Principal,
+    relatedId: string | null,
   ): Promise<SalesOrder> {
     const actor: Actor = actorOf(p, this.clock);
     const { itemIds } = await this.references.resolve(null, skuPaths(input.lines), trx);
@@ -85,7 +102,7 @@ export class SalesOrderService {
         warehouse_id: warehouseId,
         customer_id: customerId,
         channel: input.channel ?? null,
-        related_id: relatedId ?? null,
+        related_id: relatedId,
         reference: input.reference ?? null,
         note: input.note ?? null,
       },
@@ -104,6 +121,7 @@ export class SalesOrderService {
 
   /** Ships the given lines (or everything still open): shipment entries at FIFO cost, reservations consumed. */
   async ship(trx: Trx, c: ActionContext<z.infer<typeof salesShip>>): Promise<SalesOrder> {
+    authorize(c.principal, 'sales_order.ship', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(SALES_ORDER, doc, 'ship');
     const lines = await linesOf(trx, doc.id);
@@ -144,6 +162,7 @@ export class SalesOrderService {
 
   /** Cancels what is not shipped yet: its reservations go back to available. */
   async cancel(trx: Trx, c: ReasonContext): Promise<SalesOrder> {
+    authorize(c.principal, 'sales_order.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(SALES_ORDER, doc, 'cancel');
     const actor: Actor = actorOf(c.principal, this.clock);

@@ -7,6 +7,7 @@ import { moneyOut, qtyOut } from '../../http/format';
 import { post } from '../../ledger/post';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Actor, InboundMovement, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines } from '../documents/document-lines';
@@ -43,6 +44,7 @@ export class SalesReturnService {
     input: z.infer<typeof salesReturnCreate>,
     p: Principal,
   ): Promise<SalesReturn> {
+    authorize(p, 'sales_return.post', input);
     const order = await lockDocument(trx, 'sales_order', { id: orderId, ifMatch: null, principal: p });
     allowed(SALES_ORDER, order, 'return');
     const actor: Actor = actorOf(p, this.clock);
@@ -111,7 +113,7 @@ export class SalesReturnService {
     await moveDocument(trx, order, 'return', order.status, actor);
     if (input.exchange) {
       const { head } = await loadDocument(trx, 'sales_order', order.id);
-      await this.orders.create(
+      await this.orders.exchange(
         trx,
         {
           lines: input.exchange.lines,

@@ -7,6 +7,8 @@ import { isoOut, qtyOut } from '../../http/format';
 import { BY_SKU_AND_WAREHOUSE, keysetPage } from '../../http/pagination';
 import { ensureBalanceRow } from '../../ledger/balances';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import type { References } from '../references';
 import { matching } from '../reports/report-filters';
@@ -25,7 +27,8 @@ export class StockLevelService {
   ) {}
 
   /** Sets the levels of a SKU in a warehouse (the SKU is listed there from now on). */
-  async set(trx: Trx, input: z.infer<typeof stockLevelSet>): Promise<StockLevel> {
+  async set(trx: Trx, input: z.infer<typeof stockLevelSet>, p: Principal): Promise<StockLevel> {
+    authorize(p, 'item.manage', input);
     const {
       warehouseId,
       itemIds: [itemId = ''],

@@ -18,7 +18,6 @@ import { sendCsv } from '../../http/csv';
 import { invalid } from '../../http/problem';
 import type { Services } from '../../services';
 import { auditedWrite } from '../audit/audited-write';
-import { requireBodyInScope } from '../auth/warehouse-scope';
 import type { ValuedPage } from './stock.queries';
 
 /** Reads a `from`/`to` pair into half-open instants. */
@@ -71,8 +70,6 @@ export function registerStockRoutes(app: App, s: Services): void {
       },
     },
     async (request, reply) => {
-      const p = principal(request);
-      requireBodyInScope(p.warehouses, request.body);
       const { sku, warehouse } = request.body;
       const result = await auditedWrite(
         s,
@@ -83,7 +80,7 @@ export function registerStockRoutes(app: App, s: Services): void {
           entityId: `${sku}@${warehouse}`,
           before: async (trx) => (await s.stockLevels.list({ sku, warehouse }, null, trx)).items[0] ?? null,
         },
-        (trx) => s.stockLevels.set(trx, request.body),
+        (trx) => s.stockLevels.set(trx, request.body, principal(request)),
       );
       return sendResult(reply, result);
     },

@@ -14,6 +14,7 @@ import { moneyOut, qtyOut } from '../../http/format';
 import { type FieldError, invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import type { Movement, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { cancelDocument } from '../documents/document-cancel';
@@ -58,6 +59,7 @@ export class StocktakeService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof stocktakeCreate>, p: Principal): Promise<Stocktake> {
+    authorize(p, 'stocktake.count', input);
     const skus = input.skus ? [...new Set(input.skus)] : null;
     const { warehouseId, itemIds } = await this.references.resolve(
       { path: 'warehouse', code: input.warehouse },
@@ -96,6 +98,7 @@ export class StocktakeService {
    * counted for the first time in a full stocktake, or a new batch, joins the lines.
    */
   async count(trx: Trx, c: ActionContext<z.infer<typeof stocktakeCounts>>): Promise<Stocktake> {
+    authorize(c.principal, 'stocktake.count', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(STOCKTAKE, doc, 'count');
     const { scope } = stocktakeOptions(doc.options);
@@ -150,6 +153,7 @@ export class StocktakeService {
    * here, else the counters', else `count`), all or nothing.
    */
   async post(trx: Trx, c: ActionContext<z.infer<typeof stocktakePost>>): Promise<Stocktake> {
+    authorize(c.principal, 'stocktake.post', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(STOCKTAKE, doc, 'post');
     const tallies = tally(await linesOf(trx, doc.id), await countsOf(trx, doc.id));
@@ -185,6 +189,7 @@ export class StocktakeService {
 
   /** Cancels a stocktake while counting: nothing is adjusted. */
   async cancel(trx: Trx, c: ReasonContext): Promise<Stocktake> {
+    authorize(c.principal, 'stocktake.count', c.body);
     await cancelDocument(trx, TYPE, STOCKTAKE, c, actorOf(c.principal, this.clock));
     return this.get(c.id, trx);
   }

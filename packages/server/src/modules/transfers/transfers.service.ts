@@ -15,6 +15,7 @@ import { shiftSideQuantity } from '../../ledger/balances';
 import { post } from '../../ledger/post';
 import { drawDocumentReservation, releaseDocumentReservations } from '../../ledger/reservations';
 import type { Actor, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { allocateLines } from '../documents/document-lines';
@@ -63,6 +64,7 @@ export class TransferService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof transferCreate>, p: Principal): Promise<Transfer> {
+    authorize(p, 'transfer.manage', input);
     const ends = await this.ends(trx, input.from, input.to);
     const lines = await this.resolveLines(trx, input.lines);
     const id = await createDocument(
@@ -81,6 +83,7 @@ export class TransferService {
   }
 
   async update(trx: Trx, c: ActionContext<z.infer<typeof transferPatch>>): Promise<Transfer> {
+    authorize(c.principal, 'transfer.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'edit');
     const patch = c.body;
@@ -103,6 +106,7 @@ export class TransferService {
 
   /** Confirms: every line reserved at the source, or `409 insufficient_stock` and nothing reserved. */
   async confirm(trx: Trx, c: ActionContext<unknown>): Promise<Transfer> {
+    authorize(c.principal, 'transfer.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'confirm');
     const actor = actorOf(c.principal, this.clock);
@@ -119,6 +123,7 @@ export class TransferService {
 
   /** Ships everything: out of the source at FIFO cost, into the destination's in transit with that cost. */
   async ship(trx: Trx, c: ActionContext<unknown>): Promise<Transfer> {
+    authorize(c.principal, 'transfer.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'ship');
     const actor = actorOf(c.principal, this.clock);
@@ -153,6 +158,7 @@ export class TransferService {
 
   /** Receives at the destination what arrived (everything in transit without lines), at the cost it left with. */
   async receive(trx: Trx, c: ActionContext<z.infer<typeof transferReceive>>): Promise<Transfer> {
+    authorize(c.principal, 'transfer.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'receive');
     const actor = actorOf(c.principal, this.clock);
@@ -183,6 +189,7 @@ export class TransferService {
 
   /** After a short receipt: what never arrived is written off as a loss at the cost it left with. */
   async close(trx: Trx, c: ActionContext<{ reason: string }>): Promise<Transfer> {
+    authorize(c.principal, 'transfer.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'close');
     const actor = actorOf(c.principal, this.clock);
@@ -196,6 +203,7 @@ export class TransferService {
 
   /** Cancels before shipping: what was reserved at the source is released. */
   async cancel(trx: Trx, c: ReasonContext): Promise<Transfer> {
+    authorize(c.principal, 'transfer.manage', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(TRANSFER, doc, 'cancel');
     const actor = actorOf(c.principal, this.clock);

@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema';
 import { isoOrNull, isoOut } from '../../http/format';
 import { type FieldError, invalid, notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import { requirePermissionsWithin, requireWarehousesWithin, scopeWithin } from '../auth/grants';
 import { PERMISSIONS, type Permission } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -36,6 +37,7 @@ export class ApiTokenService {
     input: z.infer<typeof apiTokenCreate>,
     maker: Principal,
   ): Promise<ApiToken & { token: string }> {
+    authorize(maker, 'api_token.manage');
     const errors: FieldError[] = [];
     input.permissions.forEach((p, i) => {
       if (!(PERMISSIONS as readonly string[]).includes(p))
@@ -65,6 +67,7 @@ export class ApiTokenService {
 
   /** Live tokens `by` may see (those working inside their warehouses), newest first. */
   async list(by: Principal): Promise<ApiToken[]> {
+    authorize(by, 'api_token.manage');
     const rows = await this.select(this.db)
       .where('t.revoked_at', 'is', null)
       .orderBy('t.id', 'desc')
@@ -86,6 +89,7 @@ export class ApiTokenService {
    * process's memory).
    */
   async revoke(id: string, by: Principal, db: Kysely<DB> = this.db): Promise<void> {
+    authorize(by, 'api_token.manage');
     if (!scopeWithin(by, (await this.get(id, db)).warehouses)) throw notFound('API token', id);
     const result = await db
       .updateTable('api_tokens')

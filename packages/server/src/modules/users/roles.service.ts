@@ -5,6 +5,7 @@ import type { DB } from '../../db/schema';
 import { invalid, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
 import type { AuthChanges } from '../auth/auth-changes';
+import { authorize } from '../auth/authorize';
 import { requirePermissionsWithin } from '../auth/grants';
 import { PERMISSIONS, type Permission, permissionsOf, ROLE_PERMISSIONS } from '../auth/permissions';
 import type { Principal } from '../auth/principal';
@@ -64,6 +65,7 @@ export class RoleService {
 
   /** A custom role; `by` may put in it only permissions they hold themselves. */
   async create(trx: Trx, input: z.infer<typeof roleCreate>, by: Principal): Promise<RoleView> {
+    authorize(by, 'user.manage');
     const errors = input.permissions.flatMap((p, i) =>
       isPermission(p) ? [] : [{ path: `permissions.${i}`, message: `${p} is not a permission` }],
     );

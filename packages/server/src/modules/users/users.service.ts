@@ -7,6 +7,7 @@ import { isoOrNull, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { type FieldError, invalid, notFound, Problem } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import { requirePermissionsWithin, requireWarehousesWithin, scopeWithin } from '../auth/grants';
 import { hashPassword, verifyPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
@@ -42,6 +43,7 @@ export class UserService {
   ) {}
 
   async create(trx: Trx, input: UserCreateRequest, by: Principal): Promise<User> {
+    authorize(by, 'user.manage');
     await this.checkGrants(trx, input.roles, input.warehouses ?? null, by);
     const now = this.clock();
     const email = input.email.trim().toLowerCase();
@@ -66,6 +68,7 @@ export class UserService {
 
   /** The people `by` may see: with a scope inside theirs. */
   async list(query: z.infer<typeof userQuery>, by: Principal) {
+    authorize(by, 'user.manage');
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.db.selectFrom('users').selectAll();
@@ -201,6 +204,7 @@ export class UserService {
   }
 
   private async visibleRow(id: string, by: Principal, db: Kysely<DB>): Promise<Selectable<UsersTable>> {
+    authorize(by, 'user.manage');
     const row = await this.row(id, db);
     if (!scopeWithin(by, storedScope(row.warehouses))) throw notFound('user', id);
     return row;

@@ -7,7 +7,9 @@ import { flagOut, isoOut } from '../../http/format';
 import { DEFAULT_LIMIT, decodeCursor, toPage } from '../../http/pagination';
 import { notFound } from '../../http/problem';
 import type { Trx } from '../../ledger/types';
-import type { WarehouseScope } from '../auth/warehouse-scope';
+import { authorize } from '../auth/authorize';
+import type { Principal } from '../auth/principal';
+import { inScope, type WarehouseScope } from '../auth/warehouse-scope';
 import { assertUpdated, checkVersion, contains, duplicateAsConflict } from '../master-data';
 
 const toWarehouse = (r: Selectable<WarehousesTable>): Warehouse => ({
@@ -30,7 +32,8 @@ export class WarehouseService {
     private readonly clock: () => number,
   ) {}
 
-  async create(trx: Trx, input: z.infer<typeof warehouseCreate>): Promise<Warehouse> {
+  async create(trx: Trx, input: z.infer<typeof warehouseCreate>, p: Principal): Promise<Warehouse> {
+    authorize(p, 'warehouse.manage');
     const now = this.clock();
     const row = {
       id: newId(now),
@@ -81,8 +84,11 @@ export class WarehouseService {
     idOrCode: string,
     patch: z.infer<typeof warehouseUpdate>,
     expected: number | null,
+    p: Principal,
   ): Promise<Warehouse> {
+    authorize(p, 'warehouse.manage');
     const current = await this.row(idOrCode, trx);
+    if (!inScope(p.warehouses, current.code)) throw notFound('warehouse', idOrCode);
     checkVersion(expected, current.version);
     const next = {
       name: patch.name ?? current.name,

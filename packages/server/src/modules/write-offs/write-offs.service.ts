@@ -14,6 +14,7 @@ import { type FieldError, invalid } from '../../http/problem';
 import { post } from '../../ledger/post';
 import { moveQuarantine } from '../../ledger/quarantine';
 import type { Actor, Trx } from '../../ledger/types';
+import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import type { WarehouseScope } from '../auth/warehouse-scope';
 import { cancelDocument } from '../documents/document-cancel';
@@ -58,6 +59,7 @@ export class WriteOffService {
   ) {}
 
   async create(trx: Trx, input: z.infer<typeof writeOffCreate>, p: Principal): Promise<WriteOff> {
+    authorize(p, 'write_off.request', input);
     const { warehouseId, lines } = await this.resolve(trx, input.warehouse, input.lines);
     const id = await createDocument(
       trx,
@@ -77,6 +79,7 @@ export class WriteOffService {
 
   /** Edits a draft (If-Match): the warehouse, the notes, or all the lines at once. */
   async update(trx: Trx, c: ActionContext<z.infer<typeof writeOffPatch>>): Promise<WriteOff> {
+    authorize(c.principal, 'write_off.request', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     const [next] = allowed(POSTING_DOCUMENT, doc, 'edit');
     const patch = c.body;
@@ -95,6 +98,7 @@ export class WriteOffService {
 
   /** Writes every line out of stock at FIFO cost; a short line refuses the whole write-off. */
   async post(trx: Trx, c: ActionContext<unknown>): Promise<WriteOff> {
+    authorize(c.principal, 'write_off.post', c.body);
     const doc = await lockDocument(trx, TYPE, c);
     allowed(POSTING_DOCUMENT, doc, 'post');
     const actor = actorOf(c.principal, this.clock);
@@ -135,6 +139,7 @@ export class WriteOffService {
 
   /** Cancels a draft. */
   async cancel(trx: Trx, c: ReasonContext): Promise<WriteOff> {
+    authorize(c.principal, 'write_off.request', c.body);
     await cancelDocument(trx, TYPE, POSTING_DOCUMENT, c, actorOf(c.principal, this.clock));
     return this.get(c.id, trx);
   }

@@ -73,7 +73,7 @@ export class BinService {
   }
 
   /** What lies in which bin, by SKU, warehouse and bin. */
-  async stock(query: z.infer<typeof binStockQuery>, scope: WarehouseScope = null) {
+  async stock(query: z.infer<typeof binStockQuery>, scope: WarehouseScope) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string', 'string', 'string']);
     let q = this.db

@@ -289,7 +289,7 @@ export class PurchaseOrderService {
   async list(
     query: z.infer<typeof purchaseOrderQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }

@@ -65,7 +65,7 @@ export class QuarantineService {
   }
 
   /** What is held, per SKU × warehouse. */
-  async list(query: z.infer<typeof quarantineQuery>, scope: WarehouseScope = null) {
+  async list(query: z.infer<typeof quarantineQuery>, scope: WarehouseScope) {
     const q = this.db
       .selectFrom('stock_balances as b')
       .innerJoin('items', 'items.id', 'b.item_id')

@@ -161,7 +161,7 @@ export class ReceiptService {
   async list(
     query: z.infer<typeof receiptQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);

@@ -125,7 +125,7 @@ export class ReservationService {
     return this.toReservation(row);
   }
 
-  async list(query: z.infer<typeof reservationQuery>, scope: WarehouseScope = null) {
+  async list(query: z.infer<typeof reservationQuery>, scope: WarehouseScope) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.select();

@@ -235,7 +235,7 @@ export class SalesOrderService {
   async list(
     query: z.infer<typeof salesOrderQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }

@@ -166,7 +166,7 @@ export class SalesReturnService {
   async list(
     query: z.infer<typeof salesReturnQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     const filters = { ...query, related: query.salesOrder, scope };
     return listDocuments(this.db, TYPE, filters, bounds, (id) => this.get(id));

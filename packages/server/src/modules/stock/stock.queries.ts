@@ -50,7 +50,7 @@ export class StockQueries {
    */
   async stock(
     query: z.infer<typeof stockQuery>,
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ): Promise<{ items: StockRow[]; nextCursor: string | null }> {
     let q = this.db
       .selectFrom('stock_balances as b')
@@ -117,7 +117,7 @@ export class StockQueries {
   async ledger(
     query: z.infer<typeof ledgerQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ): Promise<{ items: LedgerEntry[]; nextCursor: string | null }> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
@@ -168,7 +168,7 @@ export class StockQueries {
   }
 
   /** Quantity and value per SKU × warehouse at the end of a business date: sums of the ledger up to then. */
-  asOf(query: z.infer<typeof asOfQuery>, scope: WarehouseScope = null): Promise<ValuedPage> {
+  asOf(query: z.infer<typeof asOfQuery>, scope: WarehouseScope): Promise<ValuedPage> {
     return this.valued({ ...query, date: query.date }, scope);
   }
 
@@ -177,7 +177,7 @@ export class StockQueries {
    * value of the remaining cost layers, because every entry's value is exactly what it added to
    * or took from them; `verify` proves it.
    */
-  valuation(query: z.infer<typeof valuationQuery>, scope: WarehouseScope = null): Promise<ValuedPage> {
+  valuation(query: z.infer<typeof valuationQuery>, scope: WarehouseScope): Promise<ValuedPage> {
     return this.valued(query, scope);
   }
 

@@ -202,7 +202,7 @@ export class StocktakeService {
   async list(
     query: z.infer<typeof stocktakeQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }

@@ -244,7 +244,7 @@ export class TransferService {
   list(
     query: z.infer<typeof transferQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }

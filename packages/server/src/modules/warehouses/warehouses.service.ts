@@ -55,7 +55,7 @@ export class WarehouseService {
     return toWarehouse(row);
   }
 
-  async list(query: z.infer<typeof warehouseQuery>, scope: WarehouseScope = null) {
+  async list(query: z.infer<typeof warehouseQuery>, scope: WarehouseScope) {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const after = decodeCursor(query.cursor, ['string']);
     let q = this.db.selectFrom('warehouses').selectAll();

@@ -181,7 +181,7 @@ export class WriteOffService {
   async list(
     query: z.infer<typeof writeOffQuery>,
     bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope = null,
+    scope: WarehouseScope,
   ) {
     return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }

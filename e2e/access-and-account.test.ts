@@ -47,13 +47,19 @@ describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, person.email, PERSON_PASSWORD);
     await page.getByRole('menuitem', { name: 'My account' }).click();
+    const status = page.locator('[data-totp-status]');
+    expect(await status.innerText()).toBe('Off');
     await page.getByRole('button', { name: 'Turn on' }).click();
+    // The authenticator app scans the address as a QR code.
+    await page.locator('[data-totp-qr] canvas').waitFor();
     const secret = (await page.locator('[data-totp-secret]').innerText()).trim();
     await page.getByText('otpauth://').waitFor();
     await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Confirm' }).click();
     await page.getByText('Recovery codes').waitFor();
     expect(await page.locator('[data-recovery-code]').count()).toBe(10);
+    await page.locator('[data-totp-status="on"]').waitFor();
+    expect(await status.innerText()).toBe('On');
     await screenshot(page, 'account-recovery-codes');
 
     await page.getByRole('button', { name: 'Sign out' }).click();
@@ -61,9 +67,13 @@ describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
     await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('menuitem', { name: 'My account' }).click();
+    expect(await status.innerText()).toBe('On');
+    expect(await page.getByRole('button', { name: 'Turn on' }).count()).toBe(0);
     await page.getByLabel('Authenticator code').fill(totpCode(secret, totpStep(clock.next())));
     await page.getByRole('button', { name: 'Turn off' }).click();
     await page.getByText('Two-step sign-in is off.').waitFor();
+    await page.locator('[data-totp-status="off"]').waitFor();
+    await page.getByRole('button', { name: 'Turn on' }).waitFor();
     expect(await signIn(ts, person.email)).toBeTruthy();
     expect(problems).toEqual([]);
   });

@@ -33,6 +33,8 @@ export const me = z.object({
   roles: z.array(z.string()),
   warehouses: z.array(z.string()).nullable(),
   permissions: z.array(z.string()),
+  /** True when two-step sign-in (TOTP) is on for this account. */
+  totpEnabled: z.boolean(),
 });
 export const loginResponse = z.object({ token: z.string(), expiresAt: z.string(), user: me });
 export type Me = z.infer<typeof me>;

@@ -99,7 +99,7 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     roles,
     users,
     apiTokens,
-    secondFactor: new SecondFactorService(clock),
+    secondFactor: new SecondFactorService(db, clock),
     loginLimiter: new RateLimiter(10, 60_000, clock),
     warehouses: new WarehouseService(db, clock),
     items: new ItemService(db, clock),

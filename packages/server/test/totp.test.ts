@@ -22,6 +22,9 @@ for (const kind of testDatabaseKinds()) {
       const { email } = await makePerson(ts, ['viewer']);
       const token = await signIn(ts, email);
       const as = { token };
+      const totpOf = async () =>
+        (await ts.api<{ totpEnabled: boolean }>('GET', '/api/v1/me', undefined, as)).body.totpEnabled;
+      expect(await totpOf()).toBe(false);
       const started = await ts.api<{ secret: string; otpauthUrl: string }>(
         'POST',
         '/api/v1/me/totp',
@@ -40,6 +43,7 @@ for (const kind of testDatabaseKinds()) {
       );
       expect(confirmed.status, JSON.stringify(confirmed.body)).toBe(200);
       expect(confirmed.body.recoveryCodes).toHaveLength(10);
+      expect(await totpOf()).toBe(true);
 
       const noCode = await ts.api(
         'POST',
@@ -65,6 +69,7 @@ for (const kind of testDatabaseKinds()) {
         { token: null },
       );
       expect(ok.status).toBe(200);
+      expect(ok.body).toMatchObject({ user: { email, totpEnabled: true } });
       const recovery = confirmed.body.recoveryCodes[0] ?? '';
       const byRecovery = await ts.api(
         'POST',
@@ -89,6 +94,7 @@ for (const kind of testDatabaseKinds()) {
         as,
       );
       expect(off.status).toBe(204);
+      expect(await totpOf()).toBe(false);
       await signIn(ts, email);
     });
   });

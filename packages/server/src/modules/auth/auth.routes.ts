@@ -47,7 +47,7 @@ export function registerAuthRoutes(app: App, s: Services): void {
         token,
         expiresAt: new Date(expiresAt).toISOString(),
         csrfToken: csrfTokenFor(token),
-        user: meOf(p),
+        user: meOf(p, await s.secondFactor.enabled(p.userId)),
       };
     },
   );
@@ -75,6 +75,9 @@ export function registerAuthRoutes(app: App, s: Services): void {
   app.get(
     '/api/v1/me',
     { config: { signedIn: true }, schema: { tags: ['auth'], response: { 200: me } } },
-    async (request) => meOf(principal(request)),
+    async (request) => {
+      const p = principal(request);
+      return meOf(p, await s.secondFactor.enabled(p.userId));
+    },
   );
 }

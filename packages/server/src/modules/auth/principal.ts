@@ -40,7 +40,7 @@ export function principalOf(
 }
 
 /** The `/me` view of a principal. */
-export function meOf(p: Principal): Me {
+export function meOf(p: Principal, totpEnabled: boolean): Me {
   return {
     id: p.userId,
     email: p.email,
@@ -48,6 +48,7 @@ export function meOf(p: Principal): Me {
     roles: p.roles,
     warehouses: p.warehouses,
     permissions: [...p.permissions],
+    totpEnabled,
   };
 }
 

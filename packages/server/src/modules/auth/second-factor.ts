@@ -52,7 +52,16 @@ function secondFactorOf(trx: Trx, userId: string) {
 
 /** TOTP enrolment (二次验证): start, confirm with a first code (getting recovery codes), or turn off. */
 export class SecondFactorService {
-  constructor(private readonly clock: () => number) {}
+  constructor(
+    private readonly db: Kysely<DB>,
+    private readonly clock: () => number,
+  ) {}
+
+  /** True when the person signs in with a second factor. */
+  async enabled(userId: string): Promise<boolean> {
+    const user = await this.db.selectFrom('users').select('totp_secret').where('id', '=', userId).executeTakeFirst();
+    return Boolean(user?.totp_secret);
+  }
 
   /** Hands out a new secret; it takes effect once a code from it is confirmed. */
   async start(trx: Trx, p: Principal): Promise<{ secret: string; otpauthUrl: string }> {

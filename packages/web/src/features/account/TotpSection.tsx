@@ -1,7 +1,8 @@
 import type { TotpEnrolment } from '@onhand/contracts';
-import { Alert, App, Button, Card, Descriptions, Typography } from 'antd';
+import { Alert, App, Button, Card, Descriptions, QRCode, Space, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useMe } from '../../auth/session';
 import { useConfirmTotp, useDisableTotp, useStartTotp } from './account.queries';
 import { CodeForm } from './CodeForm';
 
@@ -14,9 +15,17 @@ export function TotpSection() {
   const disable = useDisableTotp();
   const [enrolment, setEnrolment] = useState<TotpEnrolment | null>(null);
   const [recoveryCodes, setRecoveryCodes] = useState<string[] | null>(null);
+  const on = useMe().data?.totpEnabled ?? false;
 
   return (
-    <Card title={t('account.totp')}>
+    <Card
+      title={t('account.totp')}
+      extra={
+        <Tag color={on ? 'green' : 'default'} data-totp-status={on ? 'on' : 'off'}>
+          {on ? t('account.isOn') : t('account.isOff')}
+        </Tag>
+      }
+    >
       <Typography.Paragraph type="secondary">{t('account.totpHelp')}</Typography.Paragraph>
       {recoveryCodes ? (
         <>
@@ -33,6 +42,12 @@ export function TotpSection() {
         </>
       ) : enrolment ? (
         <>
+          <Space wrap align="start" size="large">
+            <div data-totp-qr>
+              <QRCode value={enrolment.otpauthUrl} size={176} />
+            </div>
+            <Typography.Paragraph className="totp-scan-help">{t('account.scanHelp')}</Typography.Paragraph>
+          </Space>
           <Descriptions column={1} bordered size="small">
             <Descriptions.Item label={t('account.secret')}>
               <Typography.Text copyable code data-totp-secret>
@@ -54,15 +69,8 @@ export function TotpSection() {
             }}
           />
         </>
-      ) : (
+      ) : on ? (
         <>
-          <Button
-            type="primary"
-            loading={start.isPending}
-            onClick={() => start.mutate(undefined, { onSuccess: setEnrolment })}
-          >
-            {t('account.turnOn')}
-          </Button>
           <Typography.Paragraph type="secondary">{t('account.offHelp')}</Typography.Paragraph>
           <CodeForm
             mutation={disable}
@@ -70,6 +78,14 @@ export function TotpSection() {
             onDone={() => void message.success(t('account.turnedOff'))}
           />
         </>
+      ) : (
+        <Button
+          type="primary"
+          loading={start.isPending}
+          onClick={() => start.mutate(undefined, { onSuccess: setEnrolment })}
+        >
+          {t('account.turnOn')}
+        </Button>
       )}
     </Card>
   );

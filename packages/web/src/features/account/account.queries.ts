@@ -1,6 +1,7 @@
 import type { RecoveryCodes, SessionInfo, TotpEnrolment } from '@onhand/contracts';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { api } from '../../api/client';
+import { ME_KEY } from '../../auth/session';
 
 const SESSIONS = '/api/v1/me/sessions';
 
@@ -9,12 +10,22 @@ export const useStartTotp = () =>
   useMutation({ mutationFn: () => api.post<TotpEnrolment>('/api/v1/me/totp') });
 
 /** Turns two-step sign-in on with a first code; the answer holds the recovery codes, once. */
-export const useConfirmTotp = () =>
-  useMutation({ mutationFn: (code: string) => api.post<RecoveryCodes>('/api/v1/me/totp/confirm', { code }) });
+export function useConfirmTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<RecoveryCodes>('/api/v1/me/totp/confirm', { code }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
 
 /** Turns two-step sign-in off, proven with a code. */
-export const useDisableTotp = () =>
-  useMutation({ mutationFn: (code: string) => api.post<void>('/api/v1/me/totp/disable', { code }) });
+export function useDisableTotp() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (code: string) => api.post<void>('/api/v1/me/totp/disable', { code }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: ME_KEY }),
+  });
+}
 
 /** Changes one's own password. */
 export const useChangePassword = () =>

@@ -178,8 +178,9 @@ describeInBrowser('the web app in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('is usable on a 375 px phone: the menu opens from the header', async () => {
+  it('is usable on a 375 px phone: the menu opens from the header, stock reads as cards', async () => {
     const ts = server();
+    const { east, tea } = await stockTheShop(ts);
     const { page, problems } = await open({ width: 375, height: 740 });
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await waitForDashboard(page);
@@ -189,6 +190,18 @@ describeInBrowser('the web app in Chromium', () => {
     await page.getByRole('button', { name: 'Menu' }).click();
     await page.getByRole('menuitem', { name: 'Stock' }).click();
     await page.getByRole('heading', { name: 'Stock' }).waitFor();
+    await page.getByPlaceholder('SKU, name or barcode').fill(tea);
+    await page.getByPlaceholder('SKU, name or barcode').press('Enter');
+    const card = page.locator('[data-row-card]').filter({ hasText: east });
+    await card.waitFor();
+    const row = (
+      await ts.api<{ items: Record<string, number>[] }>('GET', `/api/v1/stock?sku=${tea}&warehouse=${east}`)
+    ).body.items[0];
+    for (const q of ['onHand', 'reserved', 'available'])
+      expect(await card.locator(`[data-quantity="${q}"] dd`).innerText()).toBe(
+        quantity.format(row?.[q] ?? -1),
+      );
+    expect(await card.locator('[data-quantity="available"] dd').innerText()).toBe('10');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await screenshot(page, 'stock-phone');
     expect(problems).toEqual([]);

@@ -8,12 +8,17 @@ import { formatQty, formatTime } from './format';
 /** The page of a SKU in the stock module. */
 const skuPath = (sku: string): string => `/stock/${encodeURIComponent(sku)}`;
 
+/** A SKU, linked to its page. */
+export function SkuLink({ sku }: { sku: string }) {
+  return <Link to={skuPath(sku)}>{sku}</Link>;
+}
+
 /** A SKU linked to its stock page. */
 export function skuColumn<T>(t: TFunction): TableColumnType<T> {
   return {
     title: t('stock.sku'),
     dataIndex: 'sku',
-    render: (sku: string) => <Link to={skuPath(sku)}>{sku}</Link>,
+    render: (sku: string) => <SkuLink sku={sku} />,
   };
 }
 

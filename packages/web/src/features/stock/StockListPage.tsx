@@ -8,7 +8,10 @@ import { formatQty } from '../../components/format';
 import { SearchBox } from '../../components/SearchBox';
 import { useDashboard } from '../dashboard/dashboard.queries';
 import { quantityColumns } from './quantity-columns';
+import { StockCard } from './StockCard';
 import { type StockFilters, useStockList, useWarehouseOptions } from './stock.queries';
+
+const keyOf = (r: StockRow) => `${r.sku}|${r.warehouse}`;
 
 const FILTERS = ['warehouse', 'region', 'category', 'q', 'belowSafetyStock'] as const;
 
@@ -74,7 +77,8 @@ export function StockListPage() {
       </div>
       <CursorTable<StockRow>
         list={stock}
-        rowKey={(r) => `${r.sku}|${r.warehouse}`}
+        rowKey={keyOf}
+        card={{ key: keyOf, render: (r) => <StockCard row={r} /> }}
         columns={[
           { ...skuColumn(t), fixed: 'left' },
           { title: t('stock.name'), dataIndex: 'name' },

@@ -3,7 +3,14 @@ import type { TFunction } from 'i18next';
 import { formatQty } from '../../components/format';
 
 /** The quantities of a stock row, in the order the glossary gives them. */
-const QUANTITIES = ['onHand', 'reserved', 'quarantined', 'available', 'inTransit', 'incoming'] as const;
+export const QUANTITIES = [
+  'onHand',
+  'reserved',
+  'quarantined',
+  'available',
+  'inTransit',
+  'incoming',
+] as const;
 type Quantities = Record<(typeof QUANTITIES)[number], number>;
 
 /** Right-aligned number columns for the quantities of a stock row. */

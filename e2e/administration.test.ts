@@ -74,11 +74,27 @@ describeInBrowser('administration in Chromium', () => {
     await signInThroughPage(admin.page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await admin.page.getByRole('menuitem', { name: 'Audit log' }).click();
     await admin.page.getByLabel('Entity', { exact: true }).fill('approval');
+    // The approver is picked from the people as their e-mail is typed.
+    await admin.page.getByLabel('Person (e-mail)').fill(manager.email.slice(0, 12));
+    await admin.page.locator('.ant-select-item-option').filter({ hasText: manager.email }).click();
     await admin.page.getByRole('button', { name: 'Filter' }).click();
-    const entry = admin.page.getByRole('row').filter({ hasText: 'approval.approve' });
+    const entries = admin.page.locator('.ant-table-tbody tr.ant-table-row');
+    await entries.filter({ hasText: 'approval.approve' }).waitFor();
+    expect(await entries.count()).toBe(1);
+    const entry = entries.first();
+    expect(await entry.innerText()).toContain(manager.email);
     await entry.getByRole('button', { name: 'Expand row' }).click();
     await admin.page.getByText('Before', { exact: true }).waitFor();
     await screenshot(admin.page, 'audit');
+    // On a phone each entry is a card that opens to what changed.
+    await admin.page.setViewportSize({ width: 375, height: 740 });
+    const card = admin.page.locator('[data-row-card]').filter({ hasText: 'approval.approve' });
+    await card.getByText('What changed').click();
+    await card.getByText('After', { exact: true }).waitFor();
+    expect(await admin.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      375,
+    );
+    await screenshot(admin.page, 'audit-phone');
     expect(admin.problems).toEqual([]);
   });
 

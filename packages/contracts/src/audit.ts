@@ -26,7 +26,7 @@ export type AuditEntry = z.infer<typeof auditEntry>;
 export const auditQuery = pageQuery.extend({
   entity: z.string().max(100).optional(),
   entityId: z.string().max(200).optional(),
-  user: z.string().max(254).optional().meta({ description: 'A user id' }),
+  user: z.string().max(254).optional().meta({ description: 'A user id, or their e-mail address' }),
   action: z.string().max(100).optional(),
   from: timeBound.optional(),
   to: timeBound.optional(),

@@ -255,6 +255,11 @@ for (const kind of testDatabaseKinds()) {
 
       const theirs = await auditEntries(ts, `user=${person.id}&entity=item&from=${from}&to=${to}`);
       expect(theirs.map((e) => e.after?.sku)).toEqual([...skus].reverse());
+      const byEmail = await auditEntries(
+        ts,
+        `user=${encodeURIComponent(person.email.toUpperCase())}&entity=item&from=${from}&to=${to}`,
+      );
+      expect(byEmail).toEqual(theirs);
       const firstPage = await ts.api<{ items: { seq: number }[]; nextCursor: string }>(
         'GET',
         `/api/v1/audit?user=${person.id}&action=item.create&limit=2`,

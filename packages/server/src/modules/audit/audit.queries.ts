@@ -39,7 +39,11 @@ export class AuditLog {
       ]);
     if (query.entity !== undefined) q = q.where('a.entity', '=', query.entity);
     if (query.entityId !== undefined) q = q.where('a.entity_id', '=', query.entityId);
-    if (query.user !== undefined) q = q.where('a.user_id', '=', query.user);
+    const { user } = query;
+    if (user !== undefined)
+      q = user.includes('@')
+        ? q.where('u.email', '=', user.trim().toLowerCase())
+        : q.where('a.user_id', '=', user);
     if (query.action !== undefined) q = q.where('a.action', '=', query.action);
     if (bounds.from !== null) q = q.where('a.at', '>=', BigInt(bounds.from));
     if (bounds.to !== null) q = q.where('a.at', '<', BigInt(bounds.to));

@@ -59,7 +59,11 @@ export class SecondFactorService {
 
   /** True when the person signs in with a second factor. */
   async enabled(userId: string): Promise<boolean> {
-    const user = await this.db.selectFrom('users').select('totp_secret').where('id', '=', userId).executeTakeFirst();
+    const user = await this.db
+      .selectFrom('users')
+      .select('totp_secret')
+      .where('id', '=', userId)
+      .executeTakeFirst();
     return Boolean(user?.totp_secret);
   }
 

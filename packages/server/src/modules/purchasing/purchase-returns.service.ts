@@ -147,11 +147,7 @@ export class PurchaseReturnService {
     };
   }
 
-  list(
-    query: DocumentFilters,
-    bounds: { from: number | null; to: number | null },
-    scope: WarehouseScope,
-  ) {
+  list(query: DocumentFilters, bounds: { from: number | null; to: number | null }, scope: WarehouseScope) {
     return listDocuments(this.db, TYPE, { ...query, scope }, bounds, (id) => this.get(id));
   }
 

@@ -4,8 +4,10 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CursorTable } from '../../components/CursorTable';
 import { timeColumn, userColumn } from '../../components/columns';
+import { AuditCard } from './AuditCard';
 import { AuditChange } from './AuditChange';
 import { type AuditFilters, useAuditLog } from './audit.queries';
+import { PersonField } from './PersonField';
 
 /** A day the range picker gives: only its format is read. */
 type PickedDay = { format: (template: string) => string } | null;
@@ -14,6 +16,7 @@ interface FilterValues {
   entity?: string;
   entityId?: string;
   user?: string;
+  action?: string;
   period?: [PickedDay, PickedDay] | null;
 }
 
@@ -26,11 +29,12 @@ export function AuditPage() {
   const [filters, setFilters] = useState<AuditFilters>({});
   const list = useAuditLog(filters);
 
-  const apply = ({ entity, entityId, user, period }: FilterValues) =>
+  const apply = ({ entity, entityId, user, action, period }: FilterValues) =>
     setFilters({
       entity: blankless(entity),
       entityId: blankless(entityId),
       user: blankless(user),
+      action: blankless(action),
       from: period?.[0]?.format(DAY),
       to: period?.[1]?.format(DAY),
     });
@@ -47,8 +51,11 @@ export function AuditPage() {
         <Form.Item name="entityId" label={t('audit.entityId')}>
           <Input allowClear />
         </Form.Item>
-        <Form.Item name="user" label={t('audit.userId')}>
-          <Input allowClear />
+        <Form.Item name="user" label={t('audit.person')}>
+          <PersonField />
+        </Form.Item>
+        <Form.Item name="action" label={t('audit.action')}>
+          <Input allowClear placeholder="item.update" />
         </Form.Item>
         <Form.Item name="period" label={t('audit.period')}>
           <DatePicker.RangePicker allowEmpty={[true, true]} />
@@ -62,6 +69,7 @@ export function AuditPage() {
       <CursorTable<AuditEntry>
         list={list}
         rowKey="seq"
+        card={{ key: (entry) => entry.seq, render: (entry) => <AuditCard entry={entry} /> }}
         expandable={{ expandedRowRender: (entry) => <AuditChange entry={entry} /> }}
         columns={[
           timeColumn<AuditEntry>(t),

@@ -1,11 +1,12 @@
 import type { AuditEntry } from '@onhand/contracts';
 import { useCursorList } from '../../api/lists';
 
-/** What the audit log is filtered by (a user by id; `from` and `to` are dates or timestamps). */
+/** What the audit log is filtered by (a user by id or e-mail; `from` and `to` are dates or timestamps). */
 export interface AuditFilters {
   entity?: string | undefined;
   entityId?: string | undefined;
   user?: string | undefined;
+  action?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }

@@ -17,7 +17,7 @@ export interface UserBody {
 }
 
 /** People matching a search, page by page. */
-export const useUsers = (q: string | undefined) => useCursorList<User>(USERS, { q });
+export const useUsers = (q: string | undefined, enabled = true) => useCursorList<User>(USERS, { q }, enabled);
 
 /** Every role, built-in and custom, with its permissions. */
 export function useRoles() {

@@ -144,6 +144,29 @@ describeInBrowser('the web app in Chromium', () => {
     await page.getByRole('link', { name: 'Goods receipt' }).first().waitFor();
     await screenshot(page, 'sku');
 
+    // Thresholds: a max below the min is refused on its field; then a safety stock above available.
+    await page.getByRole('button', { name: 'Set levels' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Warehouse').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: wh }).click();
+    await dialog.getByLabel('Safety stock').fill('40');
+    await dialog.getByLabel('Min stock').fill('10');
+    await dialog.getByLabel('Max stock').fill('5');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await expectFieldError(page, 'Max stock', 'must be at least min');
+    await dialog.getByLabel('Max stock').fill('100');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const levels = page.locator('.ant-card').filter({ hasText: 'Stock levels' });
+    await expect
+      .poll(() => levels.getByRole('row').filter({ hasText: wh }).getByRole('cell').allInnerTexts())
+      .toEqual(expect.arrayContaining([wh, '40', '10', '100']));
+    const set = await ts.api<{ items: { safetyStock: number; min: number; max: number }[] }>(
+      'GET',
+      `/api/v1/stock-levels?sku=${sku}&warehouse=${wh}`,
+    );
+    expect(set.body.items).toEqual([expect.objectContaining({ safetyStock: 40, min: 10, max: 100 })]);
+
     await page.getByRole('link', { name: 'Goods receipt' }).first().click();
     await page.getByRole('heading', { name: /^Goods receipt/ }).waitFor();
     await expect
@@ -221,6 +244,10 @@ describeInBrowser('the web app in Chromium', () => {
       expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
     }
     await screenshot(page, 'items-viewer');
+    const sku = await makeItem(ts, uniqueCode('SEE'));
+    await page.goto(`${ts.baseUrl}/stock/${sku}`);
+    await page.getByText('Stock levels', { exact: true }).waitFor();
+    expect(await page.getByRole('button', { name: 'Set levels' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });
 

@@ -68,6 +68,7 @@ export const stockLevelQuery = pageQuery.extend({
   warehouse: z.string().optional(),
 });
 export type StockRow = z.infer<typeof stockRow>;
+export type StockLevel = z.infer<typeof stockLevel>;
 
 export const ledgerEntryType = z.enum([
   'receipt',

@@ -65,6 +65,8 @@ export const api = {
   /** An update at the version it was read: a stale version is `409 conflict`. */
   patch: <T>(path: string, body: unknown, version: number) =>
     send<T>('PATCH', path, body, { 'if-match': String(version) }),
+  /** A write that sets a record whole (no version: the last write wins). */
+  put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
   delete: (path: string) => send<void>('DELETE', path),
 };
 

@@ -282,6 +282,12 @@ export const en = {
     done: 'Done',
     waitsForApproval: 'The new token waits for a second person to approve it.',
   },
+  levels: {
+    title: 'Stock levels',
+    set: 'Set levels',
+    min: 'Min stock',
+    max: 'Max stock',
+  },
   account: {
     title: 'My account',
     totp: 'Two-step sign-in',

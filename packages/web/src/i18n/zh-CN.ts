@@ -284,6 +284,12 @@ export const zhCN: Messages = {
     done: '完成',
     waitsForApproval: '新令牌需要另一人审批后生效。',
   },
+  levels: {
+    title: '库存阈值',
+    set: '设置阈值',
+    min: '库存下限',
+    max: '库存上限',
+  },
   account: {
     title: '我的账户',
     totp: '两步登录',

@@ -9,6 +9,7 @@ import { LoadFailed, Loading, Nothing } from '../../components/states';
 import { AvailabilityExplained } from './AvailabilityExplained';
 import { quantityColumns } from './quantity-columns';
 import { SkuLedger } from './SkuLedger';
+import { StockLevels } from './StockLevels';
 import { useItemBySku, useSkuBalances, useSkuBatches, useSkuBins } from './stock.queries';
 
 /** One SKU: its balances per warehouse (with why available is what it is), batch and bin, and its ledger. */
@@ -88,6 +89,8 @@ export function SkuPage() {
           ]}
         />
       </Card>
+
+      <StockLevels sku={sku} />
 
       {readsLedger && <SkuLedger sku={sku} />}
     </Space>

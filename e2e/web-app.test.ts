@@ -176,6 +176,35 @@ describeInBrowser('the web app in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('filters stock by a category of the tree, with everything below it', async () => {
+    const ts = server();
+    const wh = await makeWarehouse(ts);
+    const top = uniqueCode('Garden');
+    const seeds = await makeItem(ts, uniqueCode('SEED'), { category: `${top}/Seeds` });
+    const tools = await makeItem(ts, uniqueCode('TOOL'), { category: `${top}/Tools` });
+    const other = await makeItem(ts, uniqueCode('OTHER'), { category: `${top}-other` });
+    await receive(
+      ts,
+      wh,
+      [seeds, tools, other].map((sku) => ({ sku, qty: 3, unitCost: 1 })),
+    );
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await waitForDashboard(page);
+    await page.getByRole('menuitem', { name: 'Stock' }).click();
+    await page.getByRole('heading', { name: 'Stock' }).waitFor();
+    await page.getByLabel('Category', { exact: true }).click();
+    await page
+      .locator('.ant-select-tree-title')
+      .filter({ hasText: `${top} (2)` })
+      .click();
+    await page.waitForURL(/category=/);
+    const skus = page.locator('.ant-table-tbody tr.ant-table-row td:first-child');
+    await expect.poll(async () => (await skus.allInnerTexts()).sort()).toEqual([seeds, tools].sort());
+    await screenshot(page, 'stock-by-category');
+    expect(problems).toEqual([]);
+  });
+
   it('switches to Chinese, keeps it, and says what the API refused in Chinese', async () => {
     const ts = server();
     const taken = await makeItem(ts);

@@ -40,12 +40,25 @@ const barcode = z
   .max(64, { error: 'must be at most 64 characters' })
   .regex(/^[\x21-\x7e]+$/, { error: 'must be printable ASCII without spaces' });
 
+/**
+ * A category path: names from the top down, separated by `/` (\`食品/饮料\`); spaces around each
+ * name are dropped. A filter by a category also finds everything under it.
+ */
+export const categoryPath = label(100)
+  .transform((path) =>
+    path
+      .split('/')
+      .map((name) => name.trim())
+      .join('/'),
+  )
+  .refine((path) => !path.split('/').includes(''), { error: 'must be names separated by / (none empty)' });
+
 export const itemCreate = z.object({
   sku: code,
   name: label(),
   unit: label(20).optional(),
   barcodes: z.array(barcode).max(20).optional(),
-  category: label(100).nullish(),
+  category: categoryPath.nullish(),
   description: text().nullish(),
   batchTracked: z.boolean().optional(),
   expiryTracked: z.boolean().optional(),
@@ -72,6 +85,17 @@ export const itemQuery = pageQuery.extend({
   active: z.enum(['true', 'false']).optional(),
 });
 export type Item = z.infer<typeof item>;
+
+/** One category of the tree: its path, its own name, its parent and how many items it holds, those below it included. */
+export const categoryNode = z.object({
+  path: z.string(),
+  name: z.string(),
+  parent: z.string().nullable(),
+  depth: z.number(),
+  itemCount: z.number(),
+});
+export const categoryTree = z.object({ items: z.array(categoryNode) });
+export type CategoryNode = z.infer<typeof categoryNode>;
 
 export const partnerCreate = z.object({
   code,

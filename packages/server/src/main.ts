@@ -25,6 +25,7 @@ import { registerBinRoutes } from './modules/bins/bins.routes';
 import { BinService } from './modules/bins/bins.service';
 import { DashboardQueries } from './modules/dashboard/dashboard.queries';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { registerCategoryRoutes } from './modules/items/categories.routes';
 import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
@@ -157,6 +158,7 @@ export async function buildServer(
     registerUserRoutes(app, services);
     registerSecondFactorRoutes(app, services);
     registerMasterDataRoutes(app, services);
+    registerCategoryRoutes(app, services);
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);

@@ -4,7 +4,7 @@
  */
 export const DEMO_CATEGORIES = [
   {
-    name: '饮料 Beverages',
+    name: '食品 Food/饮料 Beverages',
     prefix: 'BEV',
     supplier: 'SUP-KO',
     shelfLifeDays: 0,
@@ -24,7 +24,7 @@ export const DEMO_CATEGORIES = [
     cost: [1.2, 9],
   },
   {
-    name: '零食 Snacks',
+    name: '食品 Food/零食 Snacks',
     prefix: 'SNK',
     supplier: 'SUP-QQ',
     shelfLifeDays: 0,
@@ -44,7 +44,7 @@ export const DEMO_CATEGORIES = [
     cost: [2.5, 45],
   },
   {
-    name: '乳制品 Dairy',
+    name: '食品 Food/乳制品 Dairy',
     prefix: 'DRY',
     supplier: 'SUP-YL',
     shelfLifeDays: 150,
@@ -62,7 +62,7 @@ export const DEMO_CATEGORIES = [
     cost: [3, 120],
   },
   {
-    name: '日用品 Household',
+    name: '日化 Home care/日用品 Household',
     prefix: 'HSH',
     supplier: 'SUP-LB',
     shelfLifeDays: 0,
@@ -82,7 +82,7 @@ export const DEMO_CATEGORIES = [
     cost: [4, 60],
   },
   {
-    name: '个护 Personal care',
+    name: '日化 Home care/个护 Personal care',
     prefix: 'PRC',
     supplier: 'SUP-SH',
     shelfLifeDays: 720,

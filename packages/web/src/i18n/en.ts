@@ -174,6 +174,7 @@ export const en = {
     name: 'Name',
     unit: 'Unit',
     category: 'Category',
+    categoryPlaceholder: 'e.g. Food/Beverages',
     barcodes: 'Barcodes',
     barcodesHelp: 'Type a barcode and press Enter',
     description: 'Description',

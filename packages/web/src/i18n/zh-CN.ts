@@ -176,6 +176,7 @@ export const zhCN: Messages = {
     name: '名称',
     unit: '单位',
     category: '品类',
+    categoryPlaceholder: '如 食品/饮料',
     barcodes: '条码',
     barcodesHelp: '输入条码后按回车',
     description: '描述',

@@ -1,4 +1,4 @@
-import type { Item, itemCreate, itemQuery, itemUpdate } from '@onhand/contracts';
+import type { CategoryNode, Item, itemCreate, itemQuery, itemUpdate } from '@onhand/contracts';
 import type { Kysely, Selectable } from 'kysely';
 import type { z } from 'zod';
 import { isUniqueViolation } from '../../db/errors';
@@ -11,6 +11,7 @@ import type { Trx } from '../../ledger/types';
 import { authorize } from '../auth/authorize';
 import type { Principal } from '../auth/principal';
 import { assertUpdated, checkVersion, contains, duplicateAsConflict } from '../master-data';
+import { categoryTree, underCategory } from './categories';
 
 const toItem = (r: Selectable<ItemsTable>, barcodes: string[]): Item => ({
   id: r.id,
@@ -94,7 +95,7 @@ export class ItemService {
         'in',
         this.db.selectFrom('item_barcodes').select('item_id').where('barcode', '=', query.barcode),
       );
-    if (query.category) q = q.where('category', '=', query.category);
+    if (query.category) q = q.where(underCategory('category', query.category));
     if (query.active) q = q.where('active', '=', query.active === 'true' ? 1n : 0n);
     if (after) q = q.where('sku', '>', String(after[0]));
     const rows = await q
@@ -111,6 +112,17 @@ export class ItemService {
   }
 
   /** An item by id, SKU or barcode. */
+  /** The category tree of the items, with how many items each category holds. */
+  async categories(): Promise<CategoryNode[]> {
+    const rows = await this.db
+      .selectFrom('items')
+      .select(['category', (eb) => eb.fn.countAll<string>().as('n')])
+      .where('category', 'is not', null)
+      .groupBy('category')
+      .execute();
+    return categoryTree(rows.map((r) => ({ category: r.category ?? '', items: Number(r.n) })));
+  }
+
   async get(ref: string, db: Kysely<DB> = this.db): Promise<Item> {
     const row = await this.row(ref, db);
     return toItem(row, (await this.barcodesOf([row.id], db)).get(row.id) ?? []);

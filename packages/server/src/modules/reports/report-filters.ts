@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { DB } from '../../db/schema';
 import type { WarehouseScope } from '../auth/warehouse-scope';
+import { underCategory } from '../items/categories';
 
 export type { WarehouseScope } from '../auth/warehouse-scope';
 
@@ -19,7 +20,7 @@ export function matching(filters: ReportFilters, scope: WarehouseScope) {
     const conditions: Expression<SqlBool>[] = [];
     if (filters.sku) conditions.push(eb('items.sku', '=', filters.sku));
     if (filters.warehouse) conditions.push(eb('warehouses.code', '=', filters.warehouse));
-    if (filters.category) conditions.push(eb('items.category', '=', filters.category));
+    if (filters.category) conditions.push(underCategory('items.category', filters.category));
     if (scope) conditions.push(scope.length === 0 ? sql<boolean>`1 = 0` : eb('warehouses.code', 'in', scope));
     return eb.and(conditions);
   };

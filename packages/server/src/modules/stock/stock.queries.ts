@@ -74,8 +74,7 @@ export class StockQueries {
       ]);
     if (query.sku) q = q.where('items.sku', '=', query.sku);
     if (query.warehouse) q = q.where('warehouses.code', '=', query.warehouse);
-    if (query.category) q = q.where('items.category', '=', query.category);
-    q = q.where(matching({}, scope));
+    q = q.where(matching({ category: query.category }, scope));
     if (query.region) q = q.where('warehouses.region', '=', query.region);
     if (query.belowSafetyStock === true)
       q = q.where(sql<boolean>`b.on_hand - b.reserved - b.quarantined < l.safety_stock`);

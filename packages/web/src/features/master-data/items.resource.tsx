@@ -1,6 +1,7 @@
 import type { Item } from '@onhand/contracts';
 import { Checkbox, Form, Input, Select, Tag } from 'antd';
 import { skuColumn } from '../../components/columns';
+import { CategoryField } from './CategoryField';
 import type { MasterDataResource } from './resource';
 
 /** Items (SKUs): the catalogue every stock row names. */
@@ -30,7 +31,7 @@ export const ITEMS: MasterDataResource<Item> = {
         <Input maxLength={200} />
       </Form.Item>
       <Form.Item name="category" label={t('items.category')}>
-        <Input maxLength={100} />
+        <CategoryField />
       </Form.Item>
       <Form.Item name="unit" label={t('items.unit')}>
         <Input maxLength={20} />

@@ -1,12 +1,12 @@
 import type { StockRow } from '@onhand/contracts';
-import { AutoComplete, Checkbox, Select, Tag, Typography } from 'antd';
+import { Checkbox, Select, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { CursorTable } from '../../components/CursorTable';
 import { skuColumn } from '../../components/columns';
 import { formatQty } from '../../components/format';
 import { SearchBox } from '../../components/SearchBox';
-import { useDashboard } from '../dashboard/dashboard.queries';
+import { CategoryFilter } from './CategoryFilter';
 import { quantityColumns } from './quantity-columns';
 import { StockCard } from './StockCard';
 import { type StockFilters, useStockList, useWarehouseOptions } from './stock.queries';
@@ -29,7 +29,6 @@ export function StockListPage() {
   const stock = useStockList(filters);
   const warehouses = useWarehouseOptions().data?.items ?? [];
   const regions = [...new Set(warehouses.flatMap((w) => (w.region ? [w.region] : [])))];
-  const categories = (useDashboard().data?.byCategory ?? []).flatMap((c) => (c.category ? [c.category] : []));
 
   return (
     <div className="page">
@@ -58,16 +57,7 @@ export function StockListPage() {
           onChange={(value?: string) => setFilter('region', value)}
           options={regions.map((r) => ({ value: r, label: r }))}
         />
-        <AutoComplete
-          allowClear
-          aria-label={t('stock.category')}
-          placeholder={t('stock.category')}
-          defaultValue={filters.category}
-          onSelect={(value: string) => setFilter('category', value)}
-          onClear={() => setFilter('category', undefined)}
-          onBlur={(e) => setFilter('category', (e.target as HTMLInputElement).value.trim() || undefined)}
-          options={categories.map((c) => ({ value: c }))}
-        />
+        <CategoryFilter value={filters.category} onChange={(path) => setFilter('category', path)} />
         <Checkbox
           checked={filters.belowSafetyStock === 'true'}
           onChange={(e) => setFilter('belowSafetyStock', e.target.checked ? 'true' : undefined)}

@@ -47,7 +47,9 @@ for (const kind of testDatabaseKinds()) {
       expect(await skus(`/api/v1/stock?category=${encodeURIComponent(top)}`)).toEqual(underTop);
       expect(await skus(`/api/v1/stock?category=${encodeURIComponent(`${top}/饮料`)}`)).toEqual([drinks]);
       expect(
-        await skus(`/api/v1/reports/movement?category=${encodeURIComponent(top)}&from=2000-01-01&to=2100-01-01`),
+        await skus(
+          `/api/v1/reports/movement?category=${encodeURIComponent(top)}&from=2000-01-01&to=2100-01-01`,
+        ),
       ).toEqual(underTop);
     });
   });

@@ -25,6 +25,9 @@ import { registerBinRoutes } from './modules/bins/bins.routes';
 import { BinService } from './modules/bins/bins.service';
 import { DashboardQueries } from './modules/dashboard/dashboard.queries';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { importTargets } from './modules/imports/import-targets';
+import { registerImportRoutes } from './modules/imports/imports.routes';
+import { MasterDataImports } from './modules/imports/master-data-imports';
 import { ItemService } from './modules/items/items.service';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
@@ -88,6 +91,12 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const writeOffs = new WriteOffService(db, references, clock);
   const approvalRules = new ApprovalRuleService(db, clock);
   const actions = approvableActions({ writeOffs, stocktakes, purchaseOrders, users, roles });
+  const masterData = {
+    warehouses: new WarehouseService(db, clock),
+    items: new ItemService(db, clock),
+    suppliers: new PartnerService(db, 'suppliers', clock),
+    customers: new PartnerService(db, 'customers', clock),
+  };
   return {
     db,
     timeZone,
@@ -101,10 +110,8 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     apiTokens,
     secondFactor: new SecondFactorService(clock),
     loginLimiter: new RateLimiter(10, 60_000, clock),
-    warehouses: new WarehouseService(db, clock),
-    items: new ItemService(db, clock),
-    suppliers: new PartnerService(db, 'suppliers', clock),
-    customers: new PartnerService(db, 'customers', clock),
+    ...masterData,
+    imports: new MasterDataImports(db, importTargets(masterData)),
     stock: new StockQueries(db, timeZone),
     stockLevels: new StockLevelService(db, references, clock),
     movement: new MovementReport(db),
@@ -157,6 +164,7 @@ export async function buildServer(
     registerUserRoutes(app, services);
     registerSecondFactorRoutes(app, services);
     registerMasterDataRoutes(app, services);
+    registerImportRoutes(app, services);
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);

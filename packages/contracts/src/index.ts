@@ -6,6 +6,7 @@ export * from './common';
 export * from './dashboard';
 export * from './documents';
 export * from './imports';
+export * from './labels';
 export * from './master-data';
 export * from './purchasing';
 export * from './quarantine';

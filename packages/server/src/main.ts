@@ -29,6 +29,7 @@ import { importTargets } from './modules/imports/import-targets';
 import { registerImportRoutes } from './modules/imports/imports.routes';
 import { MasterDataImports } from './modules/imports/master-data-imports';
 import { ItemService } from './modules/items/items.service';
+import { registerLabelRoutes } from './modules/labels/labels.routes';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
@@ -165,6 +166,7 @@ export async function buildServer(
     registerSecondFactorRoutes(app, services);
     registerMasterDataRoutes(app, services);
     registerImportRoutes(app, services);
+    registerLabelRoutes(app, services);
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);

@@ -22,6 +22,7 @@ async function labels(ts: TestServer, query: string, token = ts.token) {
   return {
     status: res.status,
     type: res.headers.get('content-type'),
+    csp: res.headers.get('content-security-policy'),
     pdf: bytes,
     problem,
     errors: problem?.errors ?? [],
@@ -47,6 +48,10 @@ for (const kind of testDatabaseKinds()) {
       const res = await labels(ts, `for=items&sku=${withBarcode}&sku=${plain}&copies=13`);
       expect(res.status, JSON.stringify(res.problem)).toBe(200);
       expect(res.type).toBe('application/pdf');
+      // The browser's PDF viewer may embed it and style its frame, and nothing more.
+      expect(res.csp).toBe(
+        "default-src 'none'; frame-ancestors 'none'; base-uri 'none'; form-action 'none'; object-src 'self'; style-src 'unsafe-inline'",
+      );
       expect(res.pdf.subarray(0, 5).toString()).toBe('%PDF-');
       expect(pdfPageCount(res.pdf)).toBe(2); // 26 labels, 24 a page
       expect(await decodedCodes(res.pdf)).toEqual([

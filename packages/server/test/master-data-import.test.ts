@@ -200,6 +200,13 @@ for (const kind of testDatabaseKinds()) {
       const keyless = await importFile(ts, '/api/v1/imports/items', csvOf([['name'], ['A']]));
       expect(keyless.body).toMatchObject({ errors: [{ path: 'columns', message: 'must include sku' }] });
       const notXlsx = await importFile(ts, '/api/v1/imports/items', new Uint8Array([1, 2, 3]));
+      const pdf = await ts.api('POST', '/api/v1/imports/items', undefined, {
+        raw: '%PDF-1.3',
+        headers: { 'content-type': 'application/pdf' },
+      });
+      expect(pdf.status).toBe(415);
+      expect(pdf.body).toMatchObject({ code: 'unsupported_media_type' });
+      expect(String(pdf.body.detail)).toContain('text/csv');
       expect(notXlsx.body).toMatchObject({ errors: [{ path: 'body', message: 'is not an XLSX workbook' }] });
     });
 

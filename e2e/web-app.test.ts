@@ -271,6 +271,8 @@ describeInBrowser('the web app in Chromium', () => {
       await page.locator('.ant-table').waitFor();
       expect(await page.getByRole('button', { name: /^New / }).count()).toBe(0);
       expect(await page.getByRole('button', { name: 'Edit' }).count()).toBe(0);
+      expect(await page.getByRole('button', { name: 'Import' }).count()).toBe(0);
+      expect(await page.getByRole('link', { name: /Export (CSV|XLSX)$/ }).count()).toBe(2);
     }
     await screenshot(page, 'items-viewer');
     const sku = await makeItem(ts, uniqueCode('SEE'));

@@ -5,6 +5,8 @@ export * from './bins';
 export * from './common';
 export * from './dashboard';
 export * from './documents';
+export * from './imports';
+export * from './labels';
 export * from './master-data';
 export * from './purchasing';
 export * from './quarantine';

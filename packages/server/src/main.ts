@@ -25,8 +25,12 @@ import { registerBinRoutes } from './modules/bins/bins.routes';
 import { BinService } from './modules/bins/bins.service';
 import { DashboardQueries } from './modules/dashboard/dashboard.queries';
 import { registerDashboardRoutes } from './modules/dashboard/dashboard.routes';
+import { importTargets } from './modules/imports/import-targets';
+import { registerImportRoutes } from './modules/imports/imports.routes';
+import { MasterDataImports } from './modules/imports/master-data-imports';
 import { registerCategoryRoutes } from './modules/items/categories.routes';
 import { ItemService } from './modules/items/items.service';
+import { registerLabelRoutes } from './modules/labels/labels.routes';
 import { registerMasterDataRoutes } from './modules/master-data.routes';
 import { PartnerService } from './modules/partners/partners.service';
 import { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
@@ -89,6 +93,12 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
   const writeOffs = new WriteOffService(db, references, clock);
   const approvalRules = new ApprovalRuleService(db, clock);
   const actions = approvableActions({ writeOffs, stocktakes, purchaseOrders, users, roles });
+  const masterData = {
+    warehouses: new WarehouseService(db, clock),
+    items: new ItemService(db, clock),
+    suppliers: new PartnerService(db, 'suppliers', clock),
+    customers: new PartnerService(db, 'customers', clock),
+  };
   return {
     db,
     timeZone,
@@ -102,10 +112,8 @@ export function wireServices(database: Database, timeZone: string, clock: () => 
     apiTokens,
     secondFactor: new SecondFactorService(db, clock),
     loginLimiter: new RateLimiter(10, 60_000, clock),
-    warehouses: new WarehouseService(db, clock),
-    items: new ItemService(db, clock),
-    suppliers: new PartnerService(db, 'suppliers', clock),
-    customers: new PartnerService(db, 'customers', clock),
+    ...masterData,
+    imports: new MasterDataImports(db, importTargets(masterData)),
     stock: new StockQueries(db, timeZone),
     stockLevels: new StockLevelService(db, references, clock),
     movement: new MovementReport(db),
@@ -159,6 +167,8 @@ export async function buildServer(
     registerSecondFactorRoutes(app, services);
     registerMasterDataRoutes(app, services);
     registerCategoryRoutes(app, services);
+    registerImportRoutes(app, services);
+    registerLabelRoutes(app, services);
     registerStockRoutes(app, services);
     registerReservationRoutes(app, services);
     registerReceiptRoutes(app, services);

@@ -10,6 +10,7 @@ import type { SecondFactorService } from './modules/auth/second-factor';
 import type { SessionService } from './modules/auth/sessions.service';
 import type { BinService } from './modules/bins/bins.service';
 import type { DashboardQueries } from './modules/dashboard/dashboard.queries';
+import type { MasterDataImports } from './modules/imports/master-data-imports';
 import type { ItemService } from './modules/items/items.service';
 import type { PartnerService } from './modules/partners/partners.service';
 import type { PurchaseOrderService } from './modules/purchasing/purchase-orders.service';
@@ -50,6 +51,8 @@ export interface Services {
   items: ItemService;
   suppliers: PartnerService;
   customers: PartnerService;
+  /** Master data in and out as CSV or XLSX. */
+  imports: MasterDataImports;
   stock: StockQueries;
   stockLevels: StockLevelService;
   movement: MovementReport;

@@ -61,7 +61,11 @@ export function toProblem(error: unknown, request: FastifyRequest): Problem {
     case 'FST_ERR_CTP_BODY_TOO_LARGE':
       return new Problem('payload_too_large', 'the request body is larger than the server accepts');
     case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-      return new Problem('unsupported_media_type', 'send the body as application/json');
+      // JSON everywhere; the import routes also take CSV and XLSX files.
+      return new Problem(
+        'unsupported_media_type',
+        `this route does not take ${request.headers['content-type'] ?? 'a body without a content type'}: send application/json (or, to an import, text/csv or XLSX)`,
+      );
   }
   if (fastifyError.statusCode === 413)
     return new Problem('payload_too_large', 'the request body is larger than the server accepts');

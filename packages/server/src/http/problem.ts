@@ -10,6 +10,7 @@ export const PROBLEM_STATUS = {
   payload_too_large: 413,
   uri_too_long: 414,
   unsupported_media_type: 415,
+  invalid_rows: 422,
   rate_limited: 429,
   internal_error: 500,
 } as const;
@@ -27,6 +28,7 @@ const TITLES: Record<ProblemCode, string> = {
   payload_too_large: 'The request body is too large',
   uri_too_long: 'The URL is too long',
   unsupported_media_type: 'Unsupported content type',
+  invalid_rows: 'Some rows of the file are not valid',
   rate_limited: 'Too many requests',
   internal_error: 'Something went wrong on our side',
 };

@@ -55,11 +55,16 @@ export function policyFor(path: string): string {
   return WEB_POLICY;
 }
 
+// A PDF answer (labels) opens in the browser's viewer, which wraps it in a page of its own with an
+// <embed> and inline styles: those two are allowed, nothing else.
+const PDF_POLICY = `${API_POLICY}; object-src 'self'; style-src 'unsafe-inline'`;
+
 function applyHeaders(request: FastifyRequest, reply: FastifyReply): void {
   const path = request.url.split('?', 1)[0] ?? '/';
   const policy = policyFor(path);
+  const pdf = String(reply.getHeader('content-type') ?? '').startsWith('application/pdf');
   reply.headers(COMMON);
-  reply.header('content-security-policy', policy);
+  reply.header('content-security-policy', policy === API_POLICY && pdf ? PDF_POLICY : policy);
   if (request.protocol === 'https') reply.header('strict-transport-security', HSTS);
   // Data from the API is per-user and may be sensitive: never stored by browsers or proxies.
   if (policy === API_POLICY && !reply.hasHeader('cache-control')) reply.header('cache-control', 'no-store');

@@ -25,7 +25,7 @@ export interface TestServer {
     method: string,
     path: string,
     body?: unknown,
-    options?: { headers?: Record<string, string>; token?: string | null; raw?: string },
+    options?: { headers?: Record<string, string>; token?: string | null; raw?: string | Uint8Array },
   ): Promise<ApiResponse<T>>;
   stop(): Promise<void>;
 }
@@ -42,7 +42,7 @@ export async function startTestServer(
     const headers: Record<string, string> = { ...opts.headers };
     const token = opts.token === undefined ? ts.token : opts.token;
     if (token) headers.authorization = `Bearer ${token}`;
-    let payload: string | undefined = opts.raw;
+    let payload: string | Uint8Array | undefined = opts.raw;
     if (body !== undefined) payload = JSON.stringify(body);
     if (payload !== undefined && !headers['content-type']) headers['content-type'] = 'application/json';
     const res = await fetch(`${baseUrl}${path}`, {

@@ -36,21 +36,30 @@ function problemOf(status: number, body: unknown): Problem {
   return { type: 'about:blank', title: 'Error', status, detail: `HTTP ${status}`, code: 'http_error' };
 }
 
+/** A file sent as it is, with its content type (an import). */
+interface FileBody {
+  file: Blob;
+  type: string;
+}
+
+/** A request body: JSON, or a file. */
+type RequestBody = { json: unknown } | FileBody;
+
 async function send<T>(
   method: string,
   path: string,
-  body?: unknown,
+  body?: RequestBody,
   extraHeaders: Record<string, string> = {},
 ): Promise<T> {
   const headers: Record<string, string> = { accept: 'application/json', ...extraHeaders };
-  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (body) headers['content-type'] = 'file' in body ? body.type : 'application/json';
   const token = method === 'GET' ? undefined : csrfToken();
   if (token) headers['x-csrf-token'] = token;
   const response = await fetch(path, {
     method,
     headers,
     credentials: 'same-origin',
-    ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    ...(body ? { body: 'file' in body ? body.file : JSON.stringify(body.json) } : {}),
   });
   const text = await response.text();
   const data: unknown = text ? JSON.parse(text) : undefined;
@@ -61,13 +70,23 @@ async function send<T>(
 /** The API over fetch: the session cookie goes along, writes carry the CSRF token, errors are ApiError. */
 export const api = {
   get: <T>(path: string, params?: QueryParams) => send<T>('GET', withQuery(path, params)),
-  post: <T>(path: string, body?: unknown) => send<T>('POST', path, body),
+  post: <T>(path: string, body?: unknown) =>
+    send<T>('POST', path, body === undefined ? undefined : { json: body }),
   /** An update at the version it was read: a stale version is `409 conflict`. */
   patch: <T>(path: string, body: unknown, version: number) =>
-    send<T>('PATCH', path, body, { 'if-match': String(version) }),
+    send<T>('PATCH', path, { json: body }, { 'if-match': String(version) }),
   /** A write that sets a record whole (no version: the last write wins). */
-  put: <T>(path: string, body: unknown) => send<T>('PUT', path, body),
+  put: <T>(path: string, body: unknown) => send<T>('PUT', path, { json: body }),
   delete: (path: string) => send<void>('DELETE', path),
+  /** A file posted as its own body (CSV, XLSX), with an optional Idempotency-Key. */
+  postFile: <T>(path: string, file: FileBody, idempotencyKey?: string) =>
+    send<T>('POST', path, file, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
+  /** Checks that a GET of a document (a PDF) answers; its problem is thrown as ApiError otherwise. */
+  check: async (url: string): Promise<void> => {
+    const response = await fetch(url, { credentials: 'same-origin' });
+    if (!response.ok) throw new ApiError(response.status, problemOf(response.status, await response.json()));
+    await response.body?.cancel();
+  },
 };
 
 /** A read that answers null instead of failing with one status (404: there is none; 401: nobody signed in). */

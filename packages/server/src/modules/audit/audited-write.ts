@@ -137,3 +137,32 @@ export function auditedTransaction<T>(
   const actor = actorOf(request);
   return s.db.transaction().execute((trx) => recorded(s, actor, w, trx, run));
 }
+
+/** One record a write of several changed, as its audit entry tells it. */
+export interface AuditedChange {
+  action: string;
+  entity: string;
+  entityId: string;
+  before: unknown;
+  after: unknown;
+}
+
+/**
+ * `auditedWrite` for a write of several records at once (an import): one transaction under the
+ * caller's Idempotency-Key, with one audit entry for each record it changed, appended last.
+ */
+export function auditedChanges(
+  s: Services,
+  request: FastifyRequest,
+  run: (trx: Trx) => Promise<{ answer: unknown; changes: readonly AuditedChange[] }>,
+): Promise<HttpResult> {
+  const actor = actorOf(request);
+  return s.idempotency.transact(claimFor(request), async (trx) => {
+    const { answer, changes } = await run(trx);
+    await appendAudit(
+      trx,
+      changes.map((change) => ({ at: s.clock(), actor, ...change })),
+    );
+    return { status: 200, body: answer };
+  });
+}

@@ -1,4 +1,4 @@
-import { PlusOutlined } from '@ant-design/icons';
+import { BarcodeOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Form, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,6 +8,9 @@ import { editColumn } from '../../components/columns';
 import { SearchBox } from '../../components/SearchBox';
 import { FormDialog } from '../../forms/FormDialog';
 import { useEditDialog } from '../../forms/use-edit-dialog';
+import { LabelsDialog } from '../labels/LabelsDialog';
+import type { LabelTarget } from '../labels/labels';
+import { ImportExportButtons } from './ImportExportButtons';
 import { useMasterList, useSaveMaster } from './master-data.queries';
 import { bodyOf, type FormValues, type MasterDataResource, type MasterRecord } from './resource';
 
@@ -21,6 +24,9 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
   const [form] = Form.useForm<FormValues>();
   const dialog = useEditDialog<T, FormValues>(form, resource.toForm);
   const { editing } = dialog;
+  const [selected, setSelected] = useState<T[]>([]);
+  const [labels, setLabels] = useState<LabelTarget | null>(null);
+  const { labelsForSelected, labelsForRow } = resource;
 
   const submit = (values: FormValues) => {
     dialog.saving();
@@ -35,11 +41,29 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
     <div className="page">
       <div className="page-head">
         <Typography.Title level={2}>{resource.title(t)}</Typography.Title>
-        {mayManage && (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => dialog.open(null)}>
-            {resource.newTitle(t)}
-          </Button>
-        )}
+        <div className="page-actions">
+          {labelsForSelected && (
+            <Button
+              icon={<BarcodeOutlined />}
+              disabled={selected.length === 0}
+              onClick={() => setLabels(labelsForSelected(selected))}
+            >
+              {t('labels.action')}
+              {selected.length > 0 && ` (${t('labels.selected', { count: selected.length })})`}
+            </Button>
+          )}
+          <ImportExportButtons
+            kind={resource.kind}
+            listPath={resource.path}
+            what={resource.title(t)}
+            mayImport={mayManage}
+          />
+          {mayManage && (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => dialog.open(null)}>
+              {resource.newTitle(t)}
+            </Button>
+          )}
+        </div>
       </div>
       <div className="filters">
         <SearchBox onSearch={setQ} />
@@ -47,6 +71,14 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
       <CursorTable<T>
         list={list}
         rowKey="id"
+        {...(labelsForSelected
+          ? {
+              rowSelection: {
+                selectedRowKeys: selected.map((r) => r.id),
+                onChange: (_, rows: T[]) => setSelected(rows),
+              },
+            }
+          : {})}
         columns={[
           ...resource.columns(t),
           {
@@ -55,9 +87,26 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
             render: (active: boolean) =>
               active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
           },
+          ...(labelsForRow
+            ? [
+                {
+                  key: 'labels',
+                  render: (_: unknown, row: T) => (
+                    <Button
+                      size="small"
+                      icon={<BarcodeOutlined />}
+                      onClick={() => setLabels(labelsForRow.target(row))}
+                    >
+                      {labelsForRow.title(t)}
+                    </Button>
+                  ),
+                },
+              ]
+            : []),
           ...(mayManage ? [editColumn<T>(t, dialog.open)] : []),
         ]}
       />
+      <LabelsDialog target={labels} onClose={() => setLabels(null)} />
       <FormDialog
         form={form}
         open={editing !== undefined}

@@ -7,6 +7,7 @@ import type { MasterDataResource } from './resource';
 /** Items (SKUs): the catalogue every stock row names. */
 export const ITEMS: MasterDataResource<Item> = {
   path: '/api/v1/items',
+  kind: 'items',
   manage: 'item.manage',
   codeField: 'sku',
   title: (t) => t('items.title'),
@@ -60,4 +61,5 @@ export const ITEMS: MasterDataResource<Item> = {
     batchTracked: item.batchTracked,
     expiryTracked: item.expiryTracked,
   }),
+  labelsForSelected: (items) => ({ for: 'items', sku: items.map((i) => i.sku) }),
 };

@@ -8,6 +8,7 @@ function partners(kind: 'suppliers' | 'customers'): MasterDataResource<Partner> 
   const suppliers = kind === 'suppliers';
   return {
     path: `/api/v1/${kind}`,
+    kind,
     manage: suppliers ? 'supplier.manage' : 'customer.manage',
     codeField: 'code',
     title: (t) => t(`partners.${kind}`),

@@ -1,6 +1,8 @@
+import type { MasterDataKind } from '@onhand/contracts';
 import type { TableColumnType } from 'antd';
 import type { TFunction } from 'i18next';
 import type { ReactNode } from 'react';
+import type { LabelTarget } from '../labels/labels';
 
 /** What every master-data record has. */
 export interface MasterRecord {
@@ -16,6 +18,8 @@ export type FormValues = Record<string, unknown>;
 export interface MasterDataResource<T extends MasterRecord> {
   /** The API collection, e.g. `/api/v1/items`. */
   path: string;
+  /** What imports and exports call it. */
+  kind: MasterDataKind;
   /** The permission that creates and edits it (lists need only `stock.read`). */
   manage: string;
   /** The field that identifies a record for people, fixed once created. */
@@ -27,6 +31,10 @@ export interface MasterDataResource<T extends MasterRecord> {
   fields: (t: TFunction, editing: boolean) => ReactNode;
   /** A record as form values (to edit it). */
   toForm: (record: T) => FormValues;
+  /** Labels for the rows people select (items by SKU), when this kind has them. */
+  labelsForSelected?: (records: T[]) => LabelTarget;
+  /** Labels per row (the bins of a warehouse), with the button's words. */
+  labelsForRow?: { target: (record: T) => LabelTarget; title: (t: TFunction) => string };
 }
 
 /**

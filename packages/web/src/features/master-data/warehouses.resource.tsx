@@ -6,6 +6,7 @@ import type { MasterDataResource } from './resource';
 /** Warehouses and stores: where stock stands. */
 export const WAREHOUSES: MasterDataResource<Warehouse> = {
   path: '/api/v1/warehouses',
+  kind: 'warehouses',
   manage: 'warehouse.manage',
   codeField: 'code',
   title: (t) => t('warehouses.title'),
@@ -46,4 +47,8 @@ export const WAREHOUSES: MasterDataResource<Warehouse> = {
     kind: w.kind,
     address: w.address ?? '',
   }),
+  labelsForRow: {
+    target: (w) => ({ for: 'bins', warehouse: w.code }),
+    title: (t) => t('labels.binLabels'),
+  },
 };

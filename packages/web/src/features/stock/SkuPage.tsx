@@ -1,11 +1,15 @@
+import { BarcodeOutlined } from '@ant-design/icons';
 import type { BatchStockRow, BinStockRow, StockRow } from '@onhand/contracts';
-import { Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { Button, Card, Descriptions, Space, Tag, Typography } from 'antd';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import { useCan } from '../../auth/session';
 import { qtyColumn } from '../../components/columns';
 import { DataTable } from '../../components/DataTable';
 import { LoadFailed, Loading, Nothing } from '../../components/states';
+import { LabelsDialog } from '../labels/LabelsDialog';
+import type { LabelTarget } from '../labels/labels';
 import { AvailabilityExplained } from './AvailabilityExplained';
 import { quantityColumns } from './quantity-columns';
 import { SkuLedger } from './SkuLedger';
@@ -21,6 +25,7 @@ export function SkuPage() {
   const batches = useSkuBatches(sku);
   const bins = useSkuBins(sku);
   const readsLedger = useCan('ledger.read');
+  const [labels, setLabels] = useState<LabelTarget | null>(null);
 
   if (item.isPending) return <Loading />;
   if (item.isError) return <LoadFailed error={item.error} />;
@@ -55,7 +60,21 @@ export function SkuPage() {
         />
       </Card>
 
-      <Card size="small" title={t('stock.batches')}>
+      <Card
+        size="small"
+        title={t('stock.batches')}
+        extra={
+          batches.data?.items.some((b) => b.batch !== null) && (
+            <Button
+              size="small"
+              icon={<BarcodeOutlined />}
+              onClick={() => setLabels({ for: 'batches', sku: [it.sku] })}
+            >
+              {t('labels.action')}
+            </Button>
+          )
+        }
+      >
         <DataTable<BatchStockRow>
           rowKey={(r) => `${r.warehouse}|${r.batch}`}
           loading={batches.isPending}
@@ -86,6 +105,18 @@ export function SkuPage() {
             { title: t('stock.warehouse'), dataIndex: 'warehouse' },
             { title: t('stock.bin'), dataIndex: 'bin' },
             qtyColumn(t('common.qty')),
+            {
+              key: 'labels',
+              render: (_: unknown, r: BinStockRow) => (
+                <Button
+                  size="small"
+                  icon={<BarcodeOutlined />}
+                  onClick={() => setLabels({ for: 'bins', warehouse: r.warehouse, bin: [r.bin] })}
+                >
+                  {t('labels.action')}
+                </Button>
+              ),
+            },
           ]}
         />
       </Card>
@@ -93,6 +124,7 @@ export function SkuPage() {
       <StockLevels sku={sku} />
 
       {readsLedger && <SkuLedger sku={sku} />}
+      <LabelsDialog target={labels} onClose={() => setLabels(null)} />
     </Space>
   );
 }

@@ -1,0 +1,138 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { makeItem, makeWarehouse, receive, uniqueCode } from '../packages/server/test/support/fixtures';
+import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
+import { describeInBrowser, screenshot, signInThroughPage, useBrowser } from './support/browser';
+
+/** Chooses a CSV file in the open import dialog. */
+async function chooseCsv(page: Page, name: string, rows: string[][]) {
+  const csv = `${rows.map((r) => r.join(',')).join('\r\n')}\r\n`;
+  await page
+    .getByRole('dialog')
+    .locator('input[type=file]')
+    .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
+}
+
+/** Opens the labels of the open labels dialog and answers the address of the PDF it opened. */
+async function openLabels(page: Page): Promise<URL> {
+  const [popup] = await Promise.all([
+    page.context().waitForEvent('page'),
+    page
+      .getByRole('dialog')
+      .filter({ hasText: 'Print labels' })
+      .getByRole('button', { name: 'Open PDF' })
+      .click(),
+  ]);
+  const pdf = await page.request.get(popup.url());
+  expect(pdf.headers()['content-type']).toBe('application/pdf');
+  return new URL(popup.url());
+}
+
+describeInBrowser('master data import, export and labels in Chromium', () => {
+  const server = useTestServer('sqlite');
+  const open = useBrowser();
+
+  it('previews a CSV with a bad row, refuses to import it, imports it fixed, exports and prints labels', async () => {
+    const ts = server();
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Items' }).click();
+    await page.getByRole('heading', { name: 'Items' }).waitFor();
+    const [tea, cup] = [uniqueCode('TEA'), uniqueCode('CUP')];
+
+    await page.getByRole('button', { name: 'Import' }).click();
+    const dialog = page.getByRole('dialog');
+    await chooseCsv(page, 'items.csv', [
+      ['sku', 'name', 'unit', 'category'],
+      [tea, 'Jasmine tea 250 g', 'box', 'tea'],
+      [cup, '', 'pcs', 'cups'],
+    ]);
+    const badRow = dialog.locator('tr.import-row-error');
+    await badRow.waitFor();
+    expect(await badRow.innerText()).toContain(cup);
+    expect(await badRow.innerText()).toContain('name: is required');
+    await dialog.getByText('1 to create, 0 to update, 0 unchanged, 1 with errors').waitFor();
+    expect(await dialog.getByRole('button', { name: 'Import 1 row(s)' }).isDisabled()).toBe(true);
+    await screenshot(page, 'items-import-preview');
+    expect((await ts.api('GET', `/api/v1/items/${tea}`)).status).toBe(404);
+
+    await chooseCsv(page, 'items-fixed.csv', [
+      ['sku', 'name', 'unit', 'category'],
+      [tea, 'Jasmine tea 250 g', 'box', 'tea'],
+      [cup, 'Paper cup 纸杯', 'pcs', 'cups'],
+    ]);
+    await dialog.getByText('2 to create, 0 to update, 0 unchanged, 0 with errors').waitFor();
+    expect(await dialog.locator('tr.import-row-error').count()).toBe(0);
+    await dialog.getByRole('button', { name: 'Import 2 row(s)' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await page.getByText('Imported: 2 created, 0 updated').waitFor();
+    await page.getByRole('cell', { name: tea }).waitFor();
+    await page.getByRole('cell', { name: cup }).waitFor();
+    expect((await ts.api('GET', `/api/v1/items/${cup}`)).body).toMatchObject({ name: 'Paper cup 纸杯' });
+
+    const exported = await page.request.get(
+      `${ts.baseUrl}${await page.getByRole('link', { name: 'Export CSV' }).getAttribute('href')}`,
+    );
+    expect(exported.headers()['content-type']).toContain('text/csv');
+    expect(await exported.text()).toContain(`${cup},Paper cup 纸杯,pcs,,cups`);
+
+    for (const sku of [tea, cup]) await page.getByRole('row', { name: sku }).getByRole('checkbox').check();
+    await page.getByRole('button', { name: 'Labels (2 selected)' }).click();
+    const labels = page.getByRole('dialog').filter({ hasText: 'Print labels' });
+    await labels.getByLabel('Barcode').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'EAN-13' }).click();
+    await labels.getByRole('button', { name: 'Open PDF' }).click();
+    await labels.getByText(`has no code ean13 can print`).waitFor();
+    await labels.getByLabel('Barcode').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Code 128' }).click();
+    const url = await openLabels(page);
+    expect(url.pathname).toBe('/api/v1/labels');
+    expect(url.searchParams.getAll('sku').sort()).toEqual([tea, cup].sort());
+    expect(url.searchParams.get('symbology')).toBe('code128');
+    expect(problems).toEqual([]);
+  });
+
+  it('prints the labels of a SKU’s batches from its page and of a warehouse’s bins from the warehouses', async () => {
+    const ts = server();
+    const wh = await makeWarehouse(ts);
+    const milk = await makeItem(ts, uniqueCode('MILK'), { expiryTracked: true });
+    await receive(ts, wh, [
+      { sku: milk, qty: 6, unitCost: 2, batch: 'L7', expiresOn: '2030-05-31', bin: 'C-03' },
+    ]);
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.goto(`${ts.baseUrl}/stock/${milk}`);
+    await page.getByRole('cell', { name: 'L7' }).waitFor();
+    await page
+      .locator('.ant-card')
+      .filter({ hasText: 'By batch' })
+      .getByRole('button', { name: 'Labels' })
+      .click();
+    const batches = await openLabels(page);
+    expect(Object.fromEntries(batches.searchParams)).toMatchObject({ for: 'batches', sku: milk });
+
+    await page.getByRole('menuitem', { name: 'Warehouses' }).click();
+    await page.getByRole('row', { name: wh }).getByRole('button', { name: 'Bin labels' }).click();
+    const bins = await openLabels(page);
+    expect(Object.fromEntries(bins.searchParams)).toMatchObject({ for: 'bins', warehouse: wh });
+    expect(problems).toEqual([]);
+  });
+
+  it('fits the import dialog and its preview on a 375 px phone', async () => {
+    const ts = server();
+    const { page, problems } = await open({ width: 375, height: 740 });
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await page.goto(`${ts.baseUrl}/items`);
+    await page.getByRole('button', { name: 'Import' }).click();
+    await chooseCsv(page, 'items.csv', [
+      ['sku', 'name'],
+      [uniqueCode('PHONE'), 'Phone case'],
+    ]);
+    await page.getByRole('dialog').getByText('1 to create').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'items-import-phone');
+    expect(problems).toEqual([]);
+  });
+});

@@ -65,6 +65,12 @@ export const api = {
   /** An update at the version it was read: a stale version is `409 conflict`. */
   patch: <T>(path: string, body: unknown, version: number) =>
     send<T>('PATCH', path, body, { 'if-match': String(version) }),
+  /**
+   * A document action at the version it was read (a stale version is `409 conflict`), under an
+   * Idempotency-Key: sent again with the same key, it answers as the first time and acts once.
+   */
+  act: <T>(path: string, body: unknown, version: number, idempotencyKey: string) =>
+    send<T>('POST', path, body, { 'if-match': String(version), 'idempotency-key': idempotencyKey }),
   delete: (path: string) => send<void>('DELETE', path),
 };
 

@@ -1,0 +1,196 @@
+import type { Page } from 'playwright-core';
+import { expect, it } from 'vitest';
+import { testDatabaseKinds } from '../packages/server/test/support/databases';
+import {
+  act,
+  makeItem,
+  makePartner,
+  makeWarehouse,
+  receive,
+  stockOf,
+  uniqueCode,
+} from '../packages/server/test/support/fixtures';
+import { makePerson, PERSON_PASSWORD } from '../packages/server/test/support/people';
+import type { TestServer } from '../packages/server/test/support/server';
+import { useTestServer } from '../packages/server/test/support/server';
+import { describeInBrowser, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import { openScanJob, scannedQty, wedgeScan } from './support/scanning';
+
+/**
+ * A warehouse with two items that carry barcodes (with teas and cups on the shelves when given), and
+ * a floor manager who works only there.
+ */
+async function floor(ts: TestServer, shelves?: { teas: number; cups: number }) {
+  const warehouse = await makeWarehouse(ts);
+  const tea = { sku: uniqueCode('TEA'), barcode: uniqueCode('690') };
+  const cup = { sku: uniqueCode('CUP'), barcode: uniqueCode('691') };
+  for (const item of [tea, cup]) await makeItem(ts, item.sku, { barcodes: [item.barcode] });
+  if (shelves)
+    await receive(ts, warehouse, [
+      { sku: tea.sku, qty: shelves.teas, unitCost: '2' },
+      { sku: cup.sku, qty: shelves.cups, unitCost: '5' },
+    ]);
+  const manager = await makePerson(ts, ['warehouse_manager'], [warehouse]);
+  return { warehouse, tea, cup, manager };
+}
+
+/** Signs in on a phone-sized page (375 px wide). */
+async function onPhone(open: ReturnType<typeof useBrowser>, ts: TestServer, email: string) {
+  const watched = await open({ width: 375, height: 740 });
+  await signInThroughPage(watched.page, ts.baseUrl, email, PERSON_PASSWORD);
+  await watched.page.getByRole('button', { name: 'Menu' }).waitFor();
+  return watched;
+}
+
+const message = (page: Page) => page.locator('output.scan-message');
+
+for (const kind of testDatabaseKinds()) {
+  describeInBrowser(`scanning mode with a keyboard-wedge scanner (${kind})`, () => {
+    const server = useTestServer(kind);
+    const open = useBrowser();
+
+    it('receives a purchase order by scanning barcodes, refuses an unknown one, and receives what was scanned', async () => {
+      const ts = server();
+      const { warehouse, tea, cup, manager } = await floor(ts);
+      const supplier = await makePartner(ts, 'suppliers');
+      const po = await act(
+        ts,
+        '/api/v1/purchase-orders',
+        {
+          supplier,
+          warehouse,
+          lines: [
+            { sku: tea.sku, qty: 3, unitCost: '2' },
+            { sku: cup.sku, qty: 2, unitCost: '5' },
+          ],
+        },
+        201,
+      );
+      await act(ts, `/api/v1/purchase-orders/${po.id}/submit`);
+      await act(ts, `/api/v1/purchase-orders/${po.id}/approve`);
+
+      const { page, problems } = await onPhone(open, ts, manager.email);
+      await openScanJob(page, ts, 'Receive against a purchase order', po.number);
+      await wedgeScan(page, tea.barcode);
+      await expect.poll(() => scannedQty(page, tea.sku)).toBe('1');
+      await wedgeScan(page, tea.barcode);
+      await wedgeScan(page, cup.sku);
+      await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
+      await expect.poll(() => scannedQty(page, cup.sku)).toBe('1');
+      await expect.poll(() => message(page).innerText()).toContain(`+1 ${cup.sku}`);
+      await expect(
+        page.getByRole('article', { name: tea.sku, exact: true }).getAttribute('aria-current'),
+      ).resolves.toBe(null);
+      await expect(
+        page.getByRole('article', { name: cup.sku, exact: true }).getAttribute('aria-current'),
+      ).resolves.toBe('true');
+      await wedgeScan(page, 'NO-SUCH-CODE');
+      await expect.poll(() => message(page).innerText()).toBe('Unknown barcode: NO-SUCH-CODE');
+      await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
+      // Typing at a person's pace outside a field is not a scan.
+      await page.keyboard.type(tea.barcode, { delay: 150 });
+      await page.keyboard.press('Enter');
+      await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
+      expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+      await screenshot(page, `scan-receive-${kind}`);
+
+      await page.getByRole('button', { name: 'Receive 3' }).click();
+      await page.getByText(`${po.number}: Partially received`).waitFor();
+      expect((await stockOf(ts, tea.sku, warehouse))?.onHand).toBe(2);
+      expect((await stockOf(ts, cup.sku, warehouse))?.onHand).toBe(1);
+      const after = await ts.api<{ status: string; lines: { sku: string; receivedQty: number }[] }>(
+        'GET',
+        `/api/v1/purchase-orders/${po.id}`,
+      );
+      expect(after.body.status).toBe('partially_received');
+      expect(after.body.lines.map((l) => [l.sku, l.receivedQty])).toEqual([
+        [tea.sku, 2],
+        [cup.sku, 1],
+      ]);
+      expect(problems).toEqual([]);
+    });
+
+    it('picks a sales order by scanning, with the stepper, and ships what was picked', async () => {
+      const ts = server();
+      const { warehouse, tea, cup, manager } = await floor(ts, { teas: 10, cups: 10 });
+      const so = await act(
+        ts,
+        '/api/v1/sales-orders',
+        {
+          warehouse,
+          lines: [
+            { sku: tea.sku, qty: 2, unitPrice: '9' },
+            { sku: cup.sku, qty: 1, unitPrice: '12' },
+          ],
+        },
+        201,
+      );
+
+      const { page, problems } = await onPhone(open, ts, manager.email);
+      await openScanJob(page, ts, 'Pick a sales order', so.number);
+      await wedgeScan(page, tea.barcode);
+      await wedgeScan(page, cup.barcode);
+      await expect.poll(() => scannedQty(page, cup.sku)).toBe('1');
+      // The stepper: one more tea by a tap (the button is at least 48 px square).
+      const more = page.getByRole('button', { name: `One more ${tea.sku}` });
+      const box = await more.boundingBox();
+      expect(box?.width).toBeGreaterThanOrEqual(48);
+      expect(box?.height).toBeGreaterThanOrEqual(48);
+      await more.click();
+      await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
+      // A scan right after the tap is a scan, not a second press of the focused button.
+      await wedgeScan(page, 'UNKNOWN-42');
+      await expect.poll(() => message(page).innerText()).toBe('Unknown barcode: UNKNOWN-42');
+      await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
+      await screenshot(page, `scan-pick-${kind}`);
+
+      await page.getByRole('button', { name: 'Ship 3' }).click();
+      await page.getByText(`${so.number}: Shipped`).waitFor();
+      const shipped = await ts.api<{ status: string }>('GET', `/api/v1/sales-orders/${so.id}`);
+      expect(shipped.body.status).toBe('shipped');
+      expect(await stockOf(ts, tea.sku, warehouse)).toMatchObject({ onHand: 8, reserved: 0 });
+      expect(await stockOf(ts, cup.sku, warehouse)).toMatchObject({ onHand: 9, reserved: 0 });
+      expect(problems).toEqual([]);
+    });
+
+    it('counts a stocktake with a variance and posts it', async () => {
+      const ts = server();
+      const { warehouse, tea, cup, manager } = await floor(ts, { teas: 10, cups: 4 });
+      const st = await act(ts, '/api/v1/stocktakes', { warehouse, skus: [tea.sku, cup.sku] }, 201);
+
+      const { page, problems } = await onPhone(open, ts, manager.email);
+      await openScanJob(page, ts, 'Count a stocktake', st.number);
+      for (let i = 0; i < 4; i++) await wedgeScan(page, cup.barcode);
+      await expect.poll(() => scannedQty(page, cup.sku)).toBe('4');
+      await wedgeScan(page, tea.barcode);
+      // Nine teas on the shelf: typed into the quantity after the first scan.
+      await page.getByLabel(`Scanned quantity of ${tea.sku}`).fill('9');
+      await expect(page.getByRole('button', { name: `One less ${tea.sku}` }).isEnabled()).resolves.toBe(true);
+      await expect.poll(() => page.locator('.scan-progress').innerText()).toContain('13 of 14');
+      await screenshot(page, `scan-count-${kind}`);
+
+      await page.getByRole('button', { name: 'Record counts and post' }).click();
+      await page.getByText(`${st.number}: Posted`).waitFor();
+      expect((await stockOf(ts, tea.sku, warehouse))?.onHand).toBe(9);
+      expect((await stockOf(ts, cup.sku, warehouse))?.onHand).toBe(4);
+      const ledger = await ts.api<{ items: { type: string; qty: number }[] }>(
+        'GET',
+        `/api/v1/ledger?sku=${encodeURIComponent(tea.sku)}&warehouse=${warehouse}&type=adjustment`,
+      );
+      expect(ledger.body.items.map((e) => e.qty)).toEqual([-1]);
+      expect(problems).toEqual([]);
+    });
+
+    it('offers scanning only to those who may do a job', async () => {
+      const ts = server();
+      const { warehouse } = await floor(ts);
+      const viewer = await makePerson(ts, ['viewer'], [warehouse]);
+      const { page } = await onPhone(open, ts, viewer.email);
+      await page.getByRole('button', { name: 'Menu' }).click();
+      await page.getByRole('menuitem', { name: 'Stock' }).waitFor();
+      expect(await page.getByRole('menuitem', { name: 'Scan' }).count()).toBe(0);
+      await page.goto(`${ts.baseUrl}/scan`);
+      await page.getByText('This page does not exist.').waitFor();
+    });
+  });
+}

@@ -1,46 +1,18 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { testDatabaseKinds } from '../packages/server/test/support/databases';
-import {
-  act,
-  makeItem,
-  makePartner,
-  makeWarehouse,
-  receive,
-  stockOf,
-  uniqueCode,
-} from '../packages/server/test/support/fixtures';
-import { makePerson, PERSON_PASSWORD } from '../packages/server/test/support/people';
-import type { TestServer } from '../packages/server/test/support/server';
+import { act, stockOf } from '../packages/server/test/support/fixtures';
+import { makePerson } from '../packages/server/test/support/people';
 import { useTestServer } from '../packages/server/test/support/server';
-import { describeInBrowser, screenshot, signInThroughPage, useBrowser } from './support/browser';
-import { openScanJob, scannedQty, wedgeScan } from './support/scanning';
-
-/**
- * A warehouse with two items that carry barcodes (with teas and cups on the shelves when given), and
- * a floor manager who works only there.
- */
-async function floor(ts: TestServer, shelves?: { teas: number; cups: number }) {
-  const warehouse = await makeWarehouse(ts);
-  const tea = { sku: uniqueCode('TEA'), barcode: uniqueCode('690') };
-  const cup = { sku: uniqueCode('CUP'), barcode: uniqueCode('691') };
-  for (const item of [tea, cup]) await makeItem(ts, item.sku, { barcodes: [item.barcode] });
-  if (shelves)
-    await receive(ts, warehouse, [
-      { sku: tea.sku, qty: shelves.teas, unitCost: '2' },
-      { sku: cup.sku, qty: shelves.cups, unitCost: '5' },
-    ]);
-  const manager = await makePerson(ts, ['warehouse_manager'], [warehouse]);
-  return { warehouse, tea, cup, manager };
-}
-
-/** Signs in on a phone-sized page (375 px wide). */
-async function onPhone(open: ReturnType<typeof useBrowser>, ts: TestServer, email: string) {
-  const watched = await open({ width: 375, height: 740 });
-  await signInThroughPage(watched.page, ts.baseUrl, email, PERSON_PASSWORD);
-  await watched.page.getByRole('button', { name: 'Menu' }).waitFor();
-  return watched;
-}
+import { describeInBrowser, screenshot, useBrowser } from './support/browser';
+import {
+  approvedPurchaseOrder,
+  floor,
+  onPhone,
+  openScanJob,
+  scannedQty,
+  wedgeScan,
+} from './support/scanning';
 
 const message = (page: Page) => page.locator('output.scan-message');
 
@@ -52,22 +24,10 @@ for (const kind of testDatabaseKinds()) {
     it('receives a purchase order by scanning barcodes, refuses an unknown one, and receives what was scanned', async () => {
       const ts = server();
       const { warehouse, tea, cup, manager } = await floor(ts);
-      const supplier = await makePartner(ts, 'suppliers');
-      const po = await act(
-        ts,
-        '/api/v1/purchase-orders',
-        {
-          supplier,
-          warehouse,
-          lines: [
-            { sku: tea.sku, qty: 3, unitCost: '2' },
-            { sku: cup.sku, qty: 2, unitCost: '5' },
-          ],
-        },
-        201,
-      );
-      await act(ts, `/api/v1/purchase-orders/${po.id}/submit`);
-      await act(ts, `/api/v1/purchase-orders/${po.id}/approve`);
+      const po = await approvedPurchaseOrder(ts, warehouse, [
+        { sku: tea.sku, qty: 3 },
+        { sku: cup.sku, qty: 2 },
+      ]);
 
       const { page, problems } = await onPhone(open, ts, manager.email);
       await openScanJob(page, ts, 'Receive against a purchase order', po.number);

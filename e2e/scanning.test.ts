@@ -1,7 +1,7 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { testDatabaseKinds } from '../packages/server/test/support/databases';
-import { act, stockOf } from '../packages/server/test/support/fixtures';
+import { act, makeItem, makeWarehouse, stockOf, uniqueCode } from '../packages/server/test/support/fixtures';
 import { makePerson } from '../packages/server/test/support/people';
 import { useTestServer } from '../packages/server/test/support/server';
 import { describeInBrowser, screenshot, useBrowser } from './support/browser';
@@ -67,6 +67,39 @@ for (const kind of testDatabaseKinds()) {
         [tea.sku, 2],
         [cup.sku, 1],
       ]);
+      expect(problems).toEqual([]);
+    });
+
+    it('refuses receiving more than ordered, naming the SKU, and asks a tracked item for its batch and expiry', async () => {
+      const ts = server();
+      const warehouse = await makeWarehouse(ts);
+      const lot = { sku: uniqueCode('MILK'), barcode: uniqueCode('692') };
+      await makeItem(ts, lot.sku, { barcodes: [lot.barcode], batchTracked: true, expiryTracked: true });
+      const manager = await makePerson(ts, ['warehouse_manager'], [warehouse]);
+      const po = await approvedPurchaseOrder(ts, warehouse, [{ sku: lot.sku, qty: 2 }]);
+
+      const { page, problems } = await onPhone(open, ts, manager.email);
+      await openScanJob(page, ts, 'Receive against a purchase order', po.number);
+      for (let i = 0; i < 3; i++) await wedgeScan(page, lot.barcode);
+      await expect.poll(() => scannedQty(page, lot.sku)).toBe('3');
+      await page.getByRole('article', { name: lot.sku }).getByText('More than expected').waitFor();
+      await page.getByLabel(`Batch of ${lot.sku}`).fill('B7');
+      await page.getByLabel(`Expiry date of ${lot.sku}`).fill('2030-05-31');
+      await page.getByRole('button', { name: 'Receive 3' }).click();
+      await page
+        .getByRole('alert')
+        .getByText(`${lot.sku}: is more than the open quantity of ${lot.sku} (2)`)
+        .waitFor();
+      expect(await stockOf(ts, lot.sku, warehouse)).toMatchObject({ onHand: 0, incoming: 2 });
+
+      await page.getByRole('button', { name: `One less ${lot.sku}` }).click();
+      await page.getByRole('button', { name: 'Receive 2' }).click();
+      await page.getByText(`${po.number}: Received`).waitFor();
+      const ledger = await ts.api<{ items: { qty: number; batch: string | null }[] }>(
+        'GET',
+        `/api/v1/ledger?sku=${encodeURIComponent(lot.sku)}&warehouse=${warehouse}`,
+      );
+      expect(ledger.body.items.map((e) => [e.qty, e.batch])).toEqual([[2, 'B7']]);
       expect(problems).toEqual([]);
     });
 

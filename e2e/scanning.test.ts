@@ -1,5 +1,6 @@
 import type { Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { addRule } from '../packages/server/test/support/approvals';
 import { testDatabaseKinds } from '../packages/server/test/support/databases';
 import { act, makeItem, makeWarehouse, stockOf, uniqueCode } from '../packages/server/test/support/fixtures';
 import { makePerson } from '../packages/server/test/support/people';
@@ -153,12 +154,15 @@ for (const kind of testDatabaseKinds()) {
 
       const { page, problems } = await onPhone(open, ts, manager.email);
       await openScanJob(page, ts, 'Count a stocktake', st.number);
+      await wedgeScan(page, tea.barcode);
+      // Nine teas on the shelf: typed into the quantity after the first scan; Enter ends the typing.
+      const teas = page.getByLabel(`Scanned quantity of ${tea.sku}`);
+      await teas.fill('9');
+      await teas.press('Enter');
+      await expect(page.getByRole('button', { name: `One less ${tea.sku}` }).isEnabled()).resolves.toBe(true);
       for (let i = 0; i < 4; i++) await wedgeScan(page, cup.barcode);
       await expect.poll(() => scannedQty(page, cup.sku)).toBe('4');
-      await wedgeScan(page, tea.barcode);
-      // Nine teas on the shelf: typed into the quantity after the first scan.
-      await page.getByLabel(`Scanned quantity of ${tea.sku}`).fill('9');
-      await expect(page.getByRole('button', { name: `One less ${tea.sku}` }).isEnabled()).resolves.toBe(true);
+      expect(await teas.inputValue()).toBe('9');
       await expect.poll(() => page.locator('.scan-progress').innerText()).toContain('13 of 14');
       await screenshot(page, `scan-count-${kind}`);
 
@@ -171,6 +175,28 @@ for (const kind of testDatabaseKinds()) {
         `/api/v1/ledger?sku=${encodeURIComponent(tea.sku)}&warehouse=${warehouse}&type=adjustment`,
       );
       expect(ledger.body.items.map((e) => e.qty)).toEqual([-1]);
+      expect(problems).toEqual([]);
+    });
+
+    it('records the counts of a stocktake whose posting a rule holds for a second person', async () => {
+      const ts = server();
+      const { warehouse, tea, manager } = await floor(ts, { teas: 3, cups: 1 });
+      await addRule(ts, { action: 'stocktake.post', warehouses: [warehouse] });
+      const st = await act(ts, '/api/v1/stocktakes', { warehouse, skus: [tea.sku] }, 201);
+
+      const { page, problems } = await onPhone(open, ts, manager.email);
+      await openScanJob(page, ts, 'Count a stocktake', st.number);
+      await wedgeScan(page, tea.sku);
+      await wedgeScan(page, tea.sku);
+      await page.getByRole('button', { name: 'Record counts and post' }).click();
+      await page.getByText('Counts recorded; posting waits for approval').waitFor();
+      const held = await ts.api<{ status: string; pendingApproval: string | null; counts: unknown[] }>(
+        'GET',
+        `/api/v1/stocktakes/${st.id}`,
+      );
+      expect(held.body).toMatchObject({ status: 'counting', counts: [{ sku: tea.sku, countedQty: 2 }] });
+      expect(held.body.pendingApproval).not.toBeNull();
+      expect((await stockOf(ts, tea.sku, warehouse))?.onHand).toBe(3);
       expect(problems).toEqual([]);
     });
 

@@ -79,6 +79,10 @@ export function ScanLineCard({
           min={0}
           controls={false}
           inputMode="decimal"
+          // Enter ends the typing: the focus leaves the field, so the next scan is a scan again.
+          onPressEnter={(e) => {
+            if (e.target instanceof HTMLElement) e.target.blur();
+          }}
           onChange={(value) => dispatch({ type: 'set', key: lineKey, qty: value ?? 0 })}
         />
         <Button

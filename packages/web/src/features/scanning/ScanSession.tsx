@@ -63,9 +63,10 @@ export function ScanSession({ job, work }: { job: ScanJob; work: ScanWork }) {
           size="large"
           icon={<CameraOutlined />}
           aria-pressed={camera}
+          aria-label={camera ? t('scan.cameraOff') : t('scan.camera')}
           onClick={() => setCamera(!camera)}
         >
-          {camera ? t('scan.cameraOff') : t('scan.camera')}
+          <span className="scan-camera-label">{camera ? t('scan.cameraOff') : t('scan.camera')}</span>
         </Button>
       </header>
       {camera && <CameraScanner onCode={(code) => void scan(code)} />}

@@ -200,6 +200,38 @@ for (const kind of testDatabaseKinds()) {
       expect(problems).toEqual([]);
     });
 
+    it('lets a clerk count a SKU that was not stocked here into a full stocktake, and record it without posting', async () => {
+      const ts = server();
+      const { warehouse, tea } = await floor(ts, { teas: 2, cups: 1 });
+      const found = { sku: uniqueCode('JAR'), barcode: uniqueCode('693') };
+      await makeItem(ts, found.sku, { barcodes: [found.barcode] });
+      const clerk = await makePerson(ts, ['clerk'], [warehouse]);
+      const st = await act(ts, '/api/v1/stocktakes', { warehouse }, 201);
+
+      const { page, problems } = await onPhone(open, ts, clerk.email);
+      await openScanJob(page, ts, 'Count a stocktake', st.number);
+      await wedgeScan(page, found.barcode);
+      const card = page.getByRole('article', { name: found.sku });
+      await card.getByText('New on this stocktake').waitFor();
+      await wedgeScan(page, found.barcode);
+      await wedgeScan(page, tea.barcode);
+      await expect.poll(() => scannedQty(page, found.sku)).toBe('2');
+      expect(await page.getByRole('button', { name: 'Record counts and post' }).count()).toBe(0);
+      await page.getByRole('button', { name: 'Record counts' }).click();
+      await page.getByText(`${st.number}: Counting`).waitFor();
+      const counted = await ts.api<{ status: string; counts: { sku: string; countedQty: number }[] }>(
+        'GET',
+        `/api/v1/stocktakes/${st.id}`,
+      );
+      expect(counted.body.counts.map((c) => [c.sku, c.countedQty]).sort()).toEqual(
+        [
+          [found.sku, 2],
+          [tea.sku, 1],
+        ].sort(),
+      );
+      expect(problems).toEqual([]);
+    });
+
     it('offers scanning only to those who may do a job', async () => {
       const ts = server();
       const { warehouse } = await floor(ts);

@@ -71,12 +71,15 @@ describe('a scanning tally', () => {
     expect(progressOf(state)).toEqual({ scanned: 1, expected: 6 });
   });
 
-  it('joins a SKU scanned outside the lines with one counted, and knows no total in a blind count', () => {
+  it('joins a SKU scanned outside the lines once, adding up its scans, and knows no total in a blind count', () => {
     const joined = line(0, 'z', null);
-    const state = run(startTally([line(1, 'a', null)]), { type: 'join', line: joined });
+    const once = run(startTally([line(1, 'a', null)]), { type: 'join', line: joined });
+    expect(once.lines).toHaveLength(2);
+    const state = run(once, { type: 'join', line: joined });
     expect(state.lines).toHaveLength(2);
+    expect(state.tallies['joined-z']?.qty).toBe(2);
     expect(state.last).toBe('joined-z');
-    expect(scannedLines(state, true).map((s) => [s.line.sku, s.qty])).toEqual([['SKU-z', 1]]);
-    expect(progressOf(state)).toEqual({ scanned: 1, expected: null });
+    expect(scannedLines(state, true).map((s) => [s.line.sku, s.qty])).toEqual([['SKU-z', 2]]);
+    expect(progressOf(state)).toEqual({ scanned: 2, expected: null });
   });
 });

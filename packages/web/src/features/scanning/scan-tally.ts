@@ -59,6 +59,9 @@ export function tallyReducer(state: TallyState, action: TallyAction): TallyState
       });
     case 'join': {
       const key = lineKey(action.line);
+      // Two scans of a new SKU may both look it up before either joins it: the second adds 1.
+      if (state.lines.some((l) => lineKey(l) === key))
+        return tallyReducer(state, { type: 'add', key, by: 1, scanned: true });
       const joined = { ...state, lines: [...state.lines, action.line] };
       return { ...change(joined, key, { qty: 1 }), last: key };
     }

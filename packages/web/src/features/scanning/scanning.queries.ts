@@ -29,7 +29,10 @@ export function useOpenDocuments(job: ScanJob, enabled: boolean) {
   });
 }
 
-/** One document to scan against, with its items; read once (the scans live on the screen until confirmed). */
+/**
+ * One document to scan against, with its items: read afresh on each visit, and not again while the
+ * screen is open (the scans live on it until confirmed).
+ */
 export function useScanWork(job: ScanJob, id: string) {
   return useQuery({
     queryKey: ['scan', job.kind, id],
@@ -40,7 +43,7 @@ export function useScanWork(job: ScanJob, id: string) {
       return { doc, items };
     },
     staleTime: Number.POSITIVE_INFINITY,
-    refetchOnWindowFocus: false,
+    gcTime: 0,
   });
 }
 

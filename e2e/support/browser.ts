@@ -38,15 +38,20 @@ export interface WatchedPage {
   problems: string[];
 }
 
-/** Launches Chromium for the enclosing describe block; each call of the result opens a fresh context. */
-export function useBrowser(): (options?: {
-  width?: number;
-  height?: number;
-  locale?: string;
-}) => Promise<WatchedPage> {
+/**
+ * Launches Chromium for the enclosing describe block (with `args` added to the usual ones, e.g. a
+ * fake camera; a function when they are known only once the tests start); each call of the result
+ * opens a fresh context.
+ */
+export function useBrowser(
+  launch: { args?: () => string[] } = {},
+): (options?: { width?: number; height?: number; locale?: string }) => Promise<WatchedPage> {
   let browser: Browser | undefined;
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: [...ARGS, ...(launch.args?.() ?? [])],
+    });
   });
   afterAll(async () => {
     await browser?.close();

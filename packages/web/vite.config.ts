@@ -6,14 +6,14 @@ import { defineConfig, type Plugin } from 'vite';
 
 const OUT_DIR = 'dist';
 
-/** Writes `.br` and `.gz` next to each script and style sheet: the server sends them as they are. */
+/** Writes `.br` and `.gz` next to each script, style sheet and WebAssembly module: sent as they are. */
 function precompress(): Plugin {
   return {
     name: 'onhand-precompress',
     apply: 'build',
     closeBundle() {
       const assets = join(import.meta.dirname, OUT_DIR, 'assets');
-      for (const name of readdirSync(assets).filter((n) => /\.(js|css)$/.test(n))) {
+      for (const name of readdirSync(assets).filter((n) => /\.(js|css|wasm)$/.test(n))) {
         const file = join(assets, name);
         const content = readFileSync(file);
         writeFileSync(`${file}.br`, brotliCompressSync(content));

@@ -91,8 +91,9 @@ for (const kind of testDatabaseKinds()) {
       }
       const web = await fetch(`${ts.baseUrl}/`);
       const webPolicy = web.headers.get('content-security-policy') ?? '';
-      expect(webPolicy).toContain("script-src 'self';");
-      expect(webPolicy).not.toMatch(/unsafe-eval|wasm-unsafe-eval|blob:/);
+      // WebAssembly may be compiled (the camera's barcode decoder); scripts still come only from here.
+      expect(webPolicy).toContain("script-src 'self' 'wasm-unsafe-eval';");
+      expect(webPolicy).not.toMatch(/'unsafe-eval'|blob:|https?:/);
     });
 
     it('gives a strict HttpOnly session cookie and a readable CSRF cookie at login', async () => {

@@ -20,11 +20,12 @@ const DOCS_POLICY = [
 ].join('; ');
 
 // The web app: its bundled scripts and styles from this origin, inline styles for the component
-// library's CSS-in-JS, data: images and fonts, calls to this API. Nothing else: no eval, no
-// WebAssembly, no workers, no media (camera scanning will add what it needs when it comes).
+// library's CSS-in-JS, data: images and fonts, calls to this API, and the compiling of WebAssembly
+// (the camera's barcode decoder, its .wasm served from this origin). Nothing else: no eval, no
+// workers, no media URLs (the camera's stream is an object, not a URL).
 const WEB_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "script-src-attr 'none'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",

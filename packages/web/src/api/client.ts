@@ -77,6 +77,15 @@ export const api = {
     send<T>('PATCH', path, { json: body }, { 'if-match': String(version) }),
   /** A write that sets a record whole (no version: the last write wins). */
   put: <T>(path: string, body: unknown) => send<T>('PUT', path, { json: body }),
+  /**
+   * A document action at the version it was read (a stale version is `409 conflict`), under an
+   * Idempotency-Key: sent again with the same key, it answers as the first time and acts once.
+   */
+  act: <T>(path: string, body: unknown, version: number, idempotencyKey: string) =>
+    send<T>('POST', path, body === undefined ? undefined : { json: body }, {
+      'if-match': String(version),
+      'idempotency-key': idempotencyKey,
+    }),
   delete: (path: string) => send<void>('DELETE', path),
   /** A file posted as its own body (CSV, XLSX), with an optional Idempotency-Key. */
   postFile: <T>(path: string, file: FileBody, idempotencyKey?: string) =>

@@ -8,11 +8,13 @@ import {
   IdcardOutlined,
   KeyOutlined,
   SafetyOutlined,
+  ScanOutlined,
   ShopOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { SCAN_PERMISSIONS } from '../features/scanning/scan-jobs';
 import type { Messages } from '../i18n/en';
 
 /** A module in the navigation, shown only to people who hold its permission. */
@@ -20,11 +22,11 @@ interface NavigationEntry {
   path: string;
   label: keyof Messages['nav'];
   icon: ReactNode;
-  /** The permission it needs; none: everyone signed in. */
-  permission?: string;
+  /** The permission it needs (a list: any one of them); none: everyone signed in. */
+  permission?: string | readonly string[];
 }
 
-/** The modules, in menu order. Documents, scanning and labels join here. */
+/** The modules, in menu order. Documents and labels join here. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/', label: 'dashboard', icon: <DashboardOutlined />, permission: 'stock.read' },
   { path: '/stock', label: 'stock', icon: <DatabaseOutlined />, permission: 'stock.read' },
@@ -32,6 +34,7 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/warehouses', label: 'warehouses', icon: <HomeOutlined />, permission: 'stock.read' },
   { path: '/suppliers', label: 'suppliers', icon: <ShopOutlined />, permission: 'stock.read' },
   { path: '/customers', label: 'customers', icon: <TeamOutlined />, permission: 'stock.read' },
+  { path: '/scan', label: 'scan', icon: <ScanOutlined />, permission: SCAN_PERMISSIONS },
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/users', label: 'users', icon: <UserOutlined />, permission: 'user.manage' },
@@ -40,9 +43,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/account', label: 'account', icon: <IdcardOutlined /> },
 ];
 
+/** True when a person holds a permission, or one of a list of them. */
+export const holds = (permissions: readonly string[], needed: string | readonly string[]): boolean =>
+  typeof needed === 'string' ? permissions.includes(needed) : needed.some((p) => permissions.includes(p));
+
 /** True when a person may open an entry. */
 export const mayOpen = (entry: NavigationEntry, permissions: readonly string[]): boolean =>
-  entry.permission === undefined || permissions.includes(entry.permission);
+  entry.permission === undefined || holds(permissions, entry.permission);
 
 /** The entry a path belongs to (the longest matching prefix). */
 export function entryOf(pathname: string): NavigationEntry | undefined {

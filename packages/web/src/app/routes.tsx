@@ -14,9 +14,19 @@ import { MasterDataPage } from '../features/master-data/MasterDataPage';
 import { CUSTOMERS, SUPPLIERS } from '../features/master-data/partners.resource';
 import { WAREHOUSES } from '../features/master-data/warehouses.resource';
 import { RolesPage } from '../features/roles/RolesPage';
+import { SCAN_PERMISSIONS } from '../features/scanning/scan-jobs';
 import { SkuPage } from '../features/stock/SkuPage';
 import { StockListPage } from '../features/stock/StockListPage';
 import { UsersPage } from '../features/users/UsersPage';
+import { holds } from './navigation';
+
+// The scanning screens load when first opened (the camera's decoder only when the camera starts).
+const ScanJobsPage = lazy(() =>
+  import('../features/scanning/ScanJobsPage').then((m) => ({ default: m.ScanJobsPage })),
+);
+const ScanScreen = lazy(() =>
+  import('../features/scanning/ScanScreen').then((m) => ({ default: m.ScanScreen })),
+);
 
 // The dashboard brings the charts library: it loads when first opened.
 const DashboardPage = lazy(() =>
@@ -41,8 +51,8 @@ function NotFound() {
 
 /** The pages, each behind the permission that reads it (what may not be read is not routed). */
 export function AppRoutes({ me }: { me: Me }) {
-  const may = (permission: string, page: ReactNode) =>
-    me.permissions.includes(permission) ? page : <NotFound />;
+  const may = (permission: string | readonly string[], page: ReactNode) =>
+    holds(me.permissions, permission) ? page : <NotFound />;
   return (
     <Suspense fallback={<Loading />}>
       <Routes>
@@ -63,6 +73,8 @@ export function AppRoutes({ me }: { me: Me }) {
           path="/customers"
           element={may('stock.read', <MasterDataPage key="customers" resource={CUSTOMERS} />)}
         />
+        <Route path="/scan" element={may(SCAN_PERMISSIONS, <ScanJobsPage />)} />
+        <Route path="/scan/:kind/:id" element={may(SCAN_PERMISSIONS, <ScanScreen />)} />
         <Route path="/approvals" element={<ApprovalsPage />} />
         <Route path="/audit" element={may('audit.read', <AuditPage />)} />
         <Route path="/users" element={may('user.manage', <UsersPage />)} />

@@ -4,6 +4,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -13,6 +14,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { KINDS } from '../features/documents/kinds';
 import type { Messages } from '../i18n/en';
 
 /** A module in the navigation, shown only to people who hold its permission. */
@@ -22,9 +24,11 @@ interface NavigationEntry {
   icon: ReactNode;
   /** The permission it needs; none: everyone signed in. */
   permission?: string;
+  /** The group of the menu it sits in (its label is `nav.<group>`); none: the top level. */
+  group?: 'documents';
 }
 
-/** The modules, in menu order. Documents, scanning and labels join here. */
+/** The modules, in menu order. Scanning and labels join here. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/', label: 'dashboard', icon: <DashboardOutlined />, permission: 'stock.read' },
   { path: '/stock', label: 'stock', icon: <DatabaseOutlined />, permission: 'stock.read' },
@@ -32,6 +36,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/warehouses', label: 'warehouses', icon: <HomeOutlined />, permission: 'stock.read' },
   { path: '/suppliers', label: 'suppliers', icon: <ShopOutlined />, permission: 'stock.read' },
   { path: '/customers', label: 'customers', icon: <TeamOutlined />, permission: 'stock.read' },
+  ...KINDS.map((k) => ({
+    path: `/documents/${k.kind}`,
+    label: k.kind,
+    icon: <FileTextOutlined />,
+    permission: k.read,
+    group: 'documents' as const,
+  })),
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },
   { path: '/users', label: 'users', icon: <UserOutlined />, permission: 'user.manage' },

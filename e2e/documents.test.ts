@@ -1,7 +1,9 @@
 import type { Locator, Page } from 'playwright-core';
 import { expect, it } from 'vitest';
+import { addRule } from '../packages/server/test/support/approvals';
 import {
   act,
+  makeItem,
   makePartner,
   makeWarehouse,
   receive,
@@ -140,7 +142,8 @@ describeInBrowser('documents in Chromium', () => {
     await line(page, 1).getByLabel('Unit cost').fill('2.5');
     await screenshot(page, 'document-create');
     await page.getByRole('button', { name: 'Create' }).click();
-    await page.getByRole('heading', { name: /^Purchase order PO-/ }).waitFor();
+    const poHeading = page.getByRole('heading', { name: /^Purchase order PO-/ });
+    const poNumber = (await poHeading.innerText()).replace('Purchase order ', '');
     await expectStatus(page, 'draft');
 
     // Receiving a draft is not possible: the button says why.
@@ -262,23 +265,43 @@ describeInBrowser('documents in Chromium', () => {
     await page.getByLabel('Status').click();
     await page.locator('.ant-select-dropdown:visible').getByTitle('Received', { exact: true }).click();
     await page.waitForURL(/status=received/);
-    await poll(() => page.getByRole('link', { name: /^PO-/ }).count()).toBe(1);
+    await poll(() => page.getByRole('link', { name: /^PO-/ }).allInnerTexts()).toEqual([poNumber]);
+    await page.getByRole('searchbox', { name: 'Search' }).fill(poNumber.toLowerCase());
+    await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
+    await page.waitForURL(/q=po-/);
+    await poll(() => page.getByRole('link', { name: /^PO-/ }).allInnerTexts()).toEqual([poNumber]);
     await screenshot(page, 'document-list');
     expect(problems).toEqual([]);
   }, 240_000);
 
-  it('shows a viewer no action buttons, and fits a 375 px phone', async () => {
+  it('says when posting waits for approval; a viewer sees no action buttons, and the page fits 375 px', async () => {
     const ts = server();
+    await addRule(ts, { action: 'write_off.post' });
     const wh = await makeWarehouse(ts);
-    const sku = uniqueCode('VIEW');
-    await ts.api('POST', '/api/v1/items', { sku, name: `Item ${sku}` });
+    const sku = await makeItem(ts, uniqueCode('VIEW'));
     await receive(ts, wh, [{ sku, qty: 10, unitCost: 1 }]);
     const draft = await act(
       ts,
       '/api/v1/write-offs',
-      { warehouse: wh, lines: [{ sku, qty: 2, reason: 'damage' }] },
+      { warehouse: wh, reference: 'broken case', lines: [{ sku, qty: 2, reason: 'damage' }] },
       201,
     );
+
+    const manager = await open();
+    await signInThroughPage(manager.page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await manager.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await manager.page.goto(`${ts.baseUrl}/documents/write_off?q=BROKEN`);
+    await manager.page.getByRole('link', { name: draft.number }).click();
+    await manager.page.getByRole('heading', { name: `Write-off ${draft.number}` }).waitFor();
+    await doAction(manager.page, 'Post');
+    const waits = manager.page
+      .getByRole('status')
+      .filter({ hasText: 'This document waits for a second person' });
+    await waits.waitFor();
+    expect(await waits.getByRole('link', { name: 'Approvals' }).getAttribute('href')).toBe('/approvals');
+    await expectStatus(manager.page, 'draft');
+    expect(manager.problems).toEqual([]);
+
     const viewer = await makePerson(ts, ['viewer']);
     const { page, problems } = await open({ width: 375, height: 740 });
     await signInThroughPage(page, ts.baseUrl, viewer.email, PERSON_PASSWORD);
@@ -286,6 +309,7 @@ describeInBrowser('documents in Chromium', () => {
     await page.goto(`${ts.baseUrl}/documents/write_off/${draft.id}`);
     await page.getByRole('heading', { name: `Write-off ${draft.number}` }).waitFor();
     await expectStatus(page, 'draft');
+    await page.getByRole('status').filter({ hasText: 'This document waits for a second person' }).waitFor();
     expect(await page.locator('.action-bar').count()).toBe(0);
     expect(await page.getByRole('button', { name: 'Post' }).count()).toBe(0);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);

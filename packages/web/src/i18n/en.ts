@@ -171,6 +171,7 @@ export const en = {
     consumed: 'Consumed',
   },
   documents: {
+    searchPlaceholder: 'Number or reference',
     lines: 'Lines',
     history: 'History',
     needsPermission: 'Needs the permission {{permission}}',

@@ -170,6 +170,7 @@ export const zhCN: Messages = {
     consumed: '已使用',
   },
   documents: {
+    searchPlaceholder: '单号或参考号',
     lines: '明细',
     history: '操作记录',
     needsPermission: '需要权限 {{permission}}',

@@ -1,6 +1,7 @@
 import { Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
+import { SearchBox } from '../../components/SearchBox';
 import { labelOf } from '../../i18n/labels';
 import { useWarehouseOptions } from '../stock/stock.queries';
 import type { KindSpec } from './document-kind';
@@ -8,6 +9,7 @@ import { usePartners } from './documents.queries';
 
 /** The query parameters the filters set, as the API list endpoints name them. */
 export const FILTER_PARAMS = [
+  'q',
   'status',
   'warehouse',
   'supplier',
@@ -77,6 +79,13 @@ export function DocumentFilters({ spec }: { spec: KindSpec }) {
 
   return (
     <div className="filters">
+      {has('q') && (
+        <SearchBox
+          placeholder={t('documents.searchPlaceholder')}
+          defaultValue={value('q')}
+          onSearch={set('q')}
+        />
+      )}
       {has('status') &&
         choice(
           'status',

@@ -51,7 +51,15 @@ export type LineInput = {
 };
 
 /** The filters a list offers (what its API list endpoint takes). */
-export type ListFilter = 'status' | 'warehouse' | 'supplier' | 'customer' | 'channel' | 'sku' | 'period';
+export type ListFilter =
+  | 'q'
+  | 'status'
+  | 'warehouse'
+  | 'supplier'
+  | 'customer'
+  | 'channel'
+  | 'sku'
+  | 'period';
 
 /** A document line as the detail page reads it. */
 export interface LineView {

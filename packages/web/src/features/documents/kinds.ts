@@ -55,7 +55,7 @@ const HEAD_NOTES = [
   { name: 'reference', control: 'text' },
   { name: 'note', control: 'text' },
 ] as const;
-const DOCUMENT_FILTERS = ['status', 'warehouse', 'sku', 'period'] as const;
+const DOCUMENT_FILTERS = ['q', 'status', 'warehouse', 'sku', 'period'] as const;
 const POSTING = ['draft', 'posted', 'cancelled'] as const;
 const COMMON_HEAD: readonly Field[] = [
   REFERENCE,
@@ -219,7 +219,7 @@ const SALES_RETURN: KindSpec = {
   collection: '/api/v1/sales-returns',
   read: 'document.read',
   statuses: ['posted'],
-  filters: ['warehouse', 'sku', 'period'],
+  filters: ['q', 'warehouse', 'sku', 'period'],
   columns: [field('customer'), WAREHOUSE, TOTAL_QTY, TOTAL_VALUE],
   head: [
     field('salesOrderId', 'salesOrder'),

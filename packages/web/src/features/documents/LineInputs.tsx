@@ -7,10 +7,10 @@ const WRITE_OFF_REASONS = ['damage', 'expiry', 'theft', 'other'] as const;
 const DISPOSITIONS = ['restock', 'quarantine', 'write_off'] as const;
 
 /** The control of one line input. */
-function controlOf(t: TFunction, input: LineInput, max: number | null): ReactNode {
+function controlOf(t: TFunction, input: LineInput): ReactNode {
   switch (input.control) {
     case 'qty':
-      return <InputNumber min={0} {...(max === null ? {} : { max })} className="line-number" />;
+      return <InputNumber min={0} className="line-number" />;
     case 'money':
       return <InputNumber min="0" stringMode className="line-number" />;
     case 'expiry':
@@ -39,13 +39,11 @@ export function LineInputs({
   inputs,
   index,
   tracks,
-  max = null,
 }: {
   t: TFunction;
   inputs: readonly LineInput[];
   index: number;
   tracks: { batch: boolean; expiry: boolean };
-  max?: number | null;
 }) {
   return inputs
     .filter((input) =>
@@ -58,7 +56,7 @@ export function LineInputs({
         label={t(`documents.fields.${input.name}`)}
         rules={input.required ? [{ required: true, message: t('serverMessages.required') }] : []}
       >
-        {controlOf(t, input, max)}
+        {controlOf(t, input)}
       </Form.Item>
     ));
 }

@@ -101,7 +101,6 @@ export function LinesForm({
                   t={t}
                   inputs={inputs}
                   index={row.name}
-                  max={most}
                   tracks={{ batch: item?.batchTracked ?? false, expiry: item?.expiryTracked ?? false }}
                 />
               </div>

@@ -80,7 +80,11 @@ export interface LinesAction {
   quantity: FieldName;
   /** The quantity a line starts with (null: empty, the line is left out unless filled in). */
   start: (line: LineView) => number | null;
-  /** The most a line may take (null: no bound); a line that may take nothing is not offered. */
+  /**
+   * What a line may still take (null: no bound), shown beside it; a line that may take nothing is
+   * not offered. Not enforced here: a supplier's tolerance may allow more, and the API says so
+   * on the line when it does not.
+   */
   most: (line: LineView) => number | null;
   /** A count: 0 is a quantity (counted nothing); elsewhere 0 leaves the line out. */
   zeroCounts?: boolean;

@@ -111,6 +111,7 @@ export function useDocumentWrite() {
       );
       return isWait(body) ? { waits: body } : { moved: body };
     },
-    onSuccess: () => queryClient.invalidateQueries(),
+    // Done when the server has answered; the pages read again behind it.
+    onSuccess: () => void queryClient.invalidateQueries(),
   });
 }

@@ -1,3 +1,4 @@
+import { useQueryClient } from '@tanstack/react-query';
 import type { ActionSpec, KindSpec } from './document-kind';
 import { type DocumentView, useDocumentWrite } from './documents.queries';
 
@@ -13,6 +14,7 @@ export interface ActionHandlers {
  */
 export function useDocumentAction(spec: KindSpec, doc: DocumentView, onWaits: () => void) {
   const write = useDocumentWrite();
+  const queryClient = useQueryClient();
   const send = (action: ActionSpec, body: unknown, handlers: ActionHandlers) =>
     write.mutate(
       {
@@ -23,6 +25,9 @@ export function useDocumentAction(spec: KindSpec, doc: DocumentView, onWaits: ()
       {
         onSuccess: (answer) => {
           if ('waits' in answer) onWaits();
+          // The answer is the document at its new version (a return answers with the return).
+          else if (answer.moved.id === doc.id)
+            queryClient.setQueryData(['document', spec.kind, doc.id], answer.moved);
           handlers.onDone();
         },
         onError: handlers.onError,

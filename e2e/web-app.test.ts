@@ -171,7 +171,7 @@ describeInBrowser('the web app in Chromium', () => {
     await page.getByRole('heading', { name: /^Goods receipt/ }).waitFor();
     await expect
       .poll(() => page.getByRole('row').filter({ hasText: sku }).getByRole('cell').allInnerTexts())
-      .toEqual(['1', sku, '30']);
+      .toEqual(['1', sku, '30', '2', '60', '—', '—', '—']);
     await screenshot(page, 'document');
     expect(problems).toEqual([]);
   });

@@ -35,6 +35,11 @@ export const documentHead = {
 
 /** Filters every document list takes. */
 export const documentQuery = pageQuery.extend({
+  q: z
+    .string()
+    .max(100)
+    .optional()
+    .meta({ description: 'Part of the document number or reference, in any case' }),
   status: z.string().max(40).optional(),
   warehouse: z.string().max(64).optional(),
   sku: z.string().max(64).optional(),

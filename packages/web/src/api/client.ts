@@ -67,25 +67,31 @@ async function send<T>(
   return data as T;
 }
 
+/** A fresh Idempotency-Key (random, also outside secure contexts where `randomUUID` is missing). */
+export function idempotencyKey(): string {
+  const bytes = crypto.getRandomValues(new Uint8Array(16));
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
 /** The API over fetch: the session cookie goes along, writes carry the CSRF token, errors are ApiError. */
 export const api = {
   get: <T>(path: string, params?: QueryParams) => send<T>('GET', withQuery(path, params)),
   post: <T>(path: string, body?: unknown) =>
     send<T>('POST', path, body === undefined ? undefined : { json: body }),
+  /**
+   * A write that must not happen twice: it carries an Idempotency-Key (a retry with the same key
+   * replays the first answer) and, for an action on a document, the version it was read at.
+   */
+  once: <T>(path: string, body: unknown, key: string, version?: number) =>
+    send<T>('POST', path, body === undefined ? undefined : { json: body }, {
+      'idempotency-key': key,
+      ...(version === undefined ? {} : { 'if-match': String(version) }),
+    }),
   /** An update at the version it was read: a stale version is `409 conflict`. */
   patch: <T>(path: string, body: unknown, version: number) =>
     send<T>('PATCH', path, { json: body }, { 'if-match': String(version) }),
   /** A write that sets a record whole (no version: the last write wins). */
   put: <T>(path: string, body: unknown) => send<T>('PUT', path, { json: body }),
-  /**
-   * A document action at the version it was read (a stale version is `409 conflict`), under an
-   * Idempotency-Key: sent again with the same key, it answers as the first time and acts once.
-   */
-  act: <T>(path: string, body: unknown, version: number, idempotencyKey: string) =>
-    send<T>('POST', path, body === undefined ? undefined : { json: body }, {
-      'if-match': String(version),
-      'idempotency-key': idempotencyKey,
-    }),
   delete: (path: string) => send<void>('DELETE', path),
   /** A file posted as its own body (CSV, XLSX), with an optional Idempotency-Key. */
   postFile: <T>(path: string, file: FileBody, idempotencyKey?: string) =>

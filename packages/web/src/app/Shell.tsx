@@ -1,6 +1,6 @@
-import { LogoutOutlined, MenuOutlined } from '@ant-design/icons';
+import { FolderOpenOutlined, LogoutOutlined, MenuOutlined } from '@ant-design/icons';
 import type { Me } from '@onhand/contracts';
-import { Button, Drawer, Grid, Layout, Menu, Space, Typography } from 'antd';
+import { Button, Drawer, Grid, Layout, Menu, type MenuProps, Space, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLocation, useNavigate } from 'react-router';
@@ -14,17 +14,36 @@ export function Shell({ me, children }: { me: Me; children: ReactNode }) {
   const screens = Grid.useBreakpoint();
   const phone = !screens.md;
   const [drawerOpen, setDrawerOpen] = useState(false);
+  const [openGroups, setOpenGroups] = useState<string[]>([]);
   const location = useLocation();
   const navigate = useNavigate();
   const logout = useLogout();
 
   const entries = NAVIGATION.filter((e) => mayOpen(e, me.permissions));
-  const selected = entryOf(location.pathname)?.path;
+  const current = entryOf(location.pathname);
+  const items: NonNullable<MenuProps['items']> = [];
+  const groups = new Map<string, NonNullable<MenuProps['items']>>();
+  for (const e of entries) {
+    const item = { key: e.path, icon: e.icon, label: t(`nav.${e.label}`) };
+    if (!e.group) {
+      items.push(item);
+      continue;
+    }
+    let children = groups.get(e.group);
+    if (!children) {
+      children = [];
+      groups.set(e.group, children);
+      items.push({ key: e.group, icon: <FolderOpenOutlined />, label: t(`nav.${e.group}`), children });
+    }
+    children.push(item);
+  }
   const menu = (
     <Menu
       mode="inline"
-      selectedKeys={selected ? [selected] : []}
-      items={entries.map((e) => ({ key: e.path, icon: e.icon, label: t(`nav.${e.label}`) }))}
+      selectedKeys={current ? [current.path] : []}
+      openKeys={current?.group ? [...new Set([...openGroups, current.group])] : openGroups}
+      onOpenChange={setOpenGroups}
+      items={items}
       onClick={({ key }) => {
         setDrawerOpen(false);
         void navigate(key);

@@ -4,6 +4,7 @@ import {
   CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
+  FileTextOutlined,
   HomeOutlined,
   IdcardOutlined,
   KeyOutlined,
@@ -14,6 +15,7 @@ import {
   UserOutlined,
 } from '@ant-design/icons';
 import type { ReactNode } from 'react';
+import { KINDS } from '../features/documents/kinds';
 import { SCAN_PERMISSIONS } from '../features/scanning/scan-jobs';
 import type { Messages } from '../i18n/en';
 
@@ -24,9 +26,11 @@ interface NavigationEntry {
   icon: ReactNode;
   /** The permission it needs (a list: any one of them); none: everyone signed in. */
   permission?: string | readonly string[];
+  /** The group of the menu it sits in (its label is `nav.<group>`); none: the top level. */
+  group?: 'documents';
 }
 
-/** The modules, in menu order. Documents and labels join here. */
+/** The modules, in menu order. */
 export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/', label: 'dashboard', icon: <DashboardOutlined />, permission: 'stock.read' },
   { path: '/stock', label: 'stock', icon: <DatabaseOutlined />, permission: 'stock.read' },
@@ -34,6 +38,13 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/warehouses', label: 'warehouses', icon: <HomeOutlined />, permission: 'stock.read' },
   { path: '/suppliers', label: 'suppliers', icon: <ShopOutlined />, permission: 'stock.read' },
   { path: '/customers', label: 'customers', icon: <TeamOutlined />, permission: 'stock.read' },
+  ...KINDS.map((k) => ({
+    path: `/documents/${k.kind}`,
+    label: k.kind,
+    icon: <FileTextOutlined />,
+    permission: k.read,
+    group: 'documents' as const,
+  })),
   { path: '/scan', label: 'scan', icon: <ScanOutlined />, permission: SCAN_PERMISSIONS },
   { path: '/approvals', label: 'approvals', icon: <CheckSquareOutlined /> },
   { path: '/audit', label: 'audit', icon: <AuditOutlined />, permission: 'audit.read' },

@@ -2,13 +2,16 @@ import type { Me } from '@onhand/contracts';
 import { Button, Result } from 'antd';
 import { lazy, type ReactNode, Suspense } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, Route, Routes } from 'react-router';
+import { Link, Route, Routes, useParams } from 'react-router';
 import { Loading } from '../components/states';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { AuditPage } from '../features/audit/AuditPage';
-import { DocumentPage } from '../features/documents/DocumentPage';
+import { DocumentCreatePage } from '../features/documents/DocumentCreatePage';
+import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
+import { DocumentListPage } from '../features/documents/DocumentListPage';
+import { kindOf } from '../features/documents/kinds';
 import { ITEMS } from '../features/master-data/items.resource';
 import { MasterDataPage } from '../features/master-data/MasterDataPage';
 import { CUSTOMERS, SUPPLIERS } from '../features/master-data/partners.resource';
@@ -49,6 +52,18 @@ function NotFound() {
   );
 }
 
+/** A page of the documents module: a kind's list, a new one of the kind, or one document. */
+function DocumentRoute({ me, page }: { me: Me; page: 'list' | 'new' | 'detail' }) {
+  const { type = '', id = '' } = useParams();
+  const spec = kindOf(type);
+  if (!spec || !me.permissions.includes(spec.read)) return <NotFound />;
+  if (page === 'list') return <DocumentListPage key={spec.kind} spec={spec} />;
+  if (page === 'detail') return <DocumentDetailPage key={`${spec.kind}/${id}`} spec={spec} id={id} />;
+  const { create } = spec;
+  if (!create || !me.permissions.includes(create.permission)) return <NotFound />;
+  return <DocumentCreatePage key={spec.kind} spec={spec} create={create} />;
+}
+
 /** The pages, each behind the permission that reads it (what may not be read is not routed). */
 export function AppRoutes({ me }: { me: Me }) {
   const may = (permission: string | readonly string[], page: ReactNode) =>
@@ -59,7 +74,9 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="/" element={may('stock.read', <DashboardPage />)} />
         <Route path="/stock" element={may('stock.read', <StockListPage />)} />
         <Route path="/stock/:sku" element={may('stock.read', <SkuPage />)} />
-        <Route path="/documents/:type/:id" element={may('document.read', <DocumentPage />)} />
+        <Route path="/documents/:type" element={<DocumentRoute me={me} page="list" />} />
+        <Route path="/documents/:type/new" element={<DocumentRoute me={me} page="new" />} />
+        <Route path="/documents/:type/:id" element={<DocumentRoute me={me} page="detail" />} />
         <Route path="/items" element={may('stock.read', <MasterDataPage key="items" resource={ITEMS} />)} />
         <Route
           path="/warehouses"

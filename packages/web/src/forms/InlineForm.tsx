@@ -8,6 +8,8 @@ export function InlineForm<V>({
   saving,
   error,
   onFinish,
+  wide = false,
+  initialValues,
   children,
 }: {
   form: FormInstance<V>;
@@ -15,10 +17,20 @@ export function InlineForm<V>({
   saving: boolean;
   error: string | null;
   onFinish: (values: V) => void;
+  /** As wide as the page (a document with its lines), not as a dialog. */
+  wide?: boolean;
+  initialValues?: Partial<V>;
   children: ReactNode;
 }) {
   return (
-    <Form form={form} layout="vertical" onFinish={onFinish} requiredMark className="narrow-form">
+    <Form
+      form={form}
+      layout="vertical"
+      onFinish={onFinish}
+      initialValues={initialValues}
+      requiredMark
+      className={wide ? undefined : 'narrow-form'}
+    >
       {children}
       {error && <Alert type="error" title={error} />}
       <Button type="primary" htmlType="submit" loading={saving}>

@@ -3,7 +3,13 @@ import { en, type Messages } from './en';
 import { zhCN } from './zh-CN';
 
 /** The groups of words the API sends as codes (statuses, document and ledger types). */
-type CodeGroup = 'documentStatus' | 'documentType' | 'ledgerType' | 'approvalAction' | 'approvalTarget';
+type CodeGroup =
+  | 'documentStatus'
+  | 'documentType'
+  | 'documentAction'
+  | 'ledgerType'
+  | 'approvalAction'
+  | 'approvalTarget';
 
 const messagesNow = (): Messages => (i18n.language === 'en' ? en : zhCN);
 

@@ -7,6 +7,7 @@ import { DEFAULT_LIMIT, decodeCursor, encodeCursor } from '../../http/pagination
 import { notFound } from '../../http/problem';
 import { scopedWarehouseIds, type WarehouseScope } from '../auth/warehouse-scope';
 import { documentHistory } from '../document-history';
+import { contains } from '../master-data';
 import { actionsOf, DOCUMENT_LABEL, linesOf } from './document-store';
 
 /** A document as read: its head with the codes it refers to, its lines and its history. */
@@ -70,6 +71,8 @@ export function headView<S extends string, A extends string>(
 
 /** Filters every document list understands. */
 export interface DocumentFilters {
+  /** Part of the number or the reference. */
+  q?: string | undefined;
   status?: string | undefined;
   warehouse?: string | undefined;
   sku?: string | undefined;
@@ -84,8 +87,9 @@ export interface DocumentFilters {
 }
 
 /**
- * One page of the ids of a document type, newest first, filtered by status, warehouse (either end
- * of a transfer), supplier, customer, SKU on any line, and creation time.
+ * One page of the ids of a document type, newest first, filtered by part of the number or
+ * reference, status, warehouse (either end of a transfer), supplier, customer, SKU on any line,
+ * and creation time.
  */
 export async function listDocumentIds(
   db: Kysely<DB>,
@@ -96,6 +100,10 @@ export async function listDocumentIds(
   const limit = f.limit ?? DEFAULT_LIMIT;
   const after = decodeCursor(f.cursor, ['string']);
   let q = db.selectFrom('documents as d').select('d.id').where('d.type', '=', type);
+  if (f.q) {
+    const search = f.q;
+    q = q.where((eb) => eb.or([contains('d.number', search), contains('d.reference', search)]));
+  }
   if (f.status) q = q.where('d.status', '=', f.status);
   if (f.warehouse) {
     const ids = db.selectFrom('warehouses').select('id').where('code', '=', f.warehouse);

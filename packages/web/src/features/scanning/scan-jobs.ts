@@ -84,7 +84,7 @@ const orderToScan = (
 
 /** Acts on a document at the version read; the answer is the document in its new status. */
 async function actOn(path: string, body: unknown, doc: ScanDocument, key: string): Promise<ScanOutcome> {
-  return done(await api.act<{ number: string; status: string }>(path, body, doc.version, key));
+  return done(await api.once<{ number: string; status: string }>(path, body, key, doc.version));
 }
 
 const RECEIVE: ScanJob = {
@@ -154,13 +154,13 @@ const COUNT: ScanJob = {
       batch: optional(s.line.batch ?? s.batch),
     }));
     const path = `${this.collection}/${doc.id}`;
-    const counted = await api.act<Stocktake>(`${path}/counts`, { lines }, doc.version, `${key}-counts`);
+    const counted = await api.once<Stocktake>(`${path}/counts`, { lines }, `${key}-counts`, doc.version);
     if (!mayPost) return done(counted);
-    const posted = await api.act<Stocktake | ApprovalRequired>(
+    const posted = await api.once<Stocktake | ApprovalRequired>(
       `${path}/post`,
       null,
-      counted.version,
       `${key}-post`,
+      counted.version,
     );
     return 'code' in posted ? { kind: 'approval' } : done(posted);
   },

@@ -1,0 +1,48 @@
+import { ScanOutlined } from '@ant-design/icons';
+import type { Item } from '@onhand/contracts';
+import { Input, Typography } from 'antd';
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { itemByCode } from './documents.queries';
+
+/**
+ * A field for a barcode scanner (a keyboard wedge types the code and Enter) or typing: the item
+ * with that barcode (or SKU) is handed on; an unknown code is said under the field.
+ */
+export function ScanInput({ onItem }: { onItem: (item: Item) => void }) {
+  const { t } = useTranslation();
+  const [code, setCode] = useState('');
+  const [said, setSaid] = useState<{ error: boolean; text: string } | null>(null);
+  const scan = async () => {
+    const typed = code.trim();
+    if (!typed) return;
+    setCode('');
+    const item = await itemByCode(typed);
+    if (!item) {
+      setSaid({ error: true, text: t('documents.unknownBarcode', { code: typed }) });
+      return;
+    }
+    onItem(item);
+    setSaid({ error: false, text: t('documents.scanned', { sku: item.sku, name: item.name }) });
+  };
+  return (
+    <div className="scan-input">
+      <Input
+        prefix={<ScanOutlined />}
+        aria-label={t('documents.scan')}
+        placeholder={t('documents.scanHelp')}
+        value={code}
+        onChange={(e) => setCode(e.target.value)}
+        onPressEnter={(e) => {
+          e.preventDefault();
+          void scan();
+        }}
+      />
+      {said && (
+        <Typography.Text type={said.error ? 'danger' : 'secondary'} role={said.error ? 'alert' : 'status'}>
+          {said.text}
+        </Typography.Text>
+      )}
+    </div>
+  );
+}

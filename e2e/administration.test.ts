@@ -124,6 +124,57 @@ describeInBrowser('administration in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
+  it('an administrator keeps the approval rules: makes one, changes its value, removes it', async () => {
+    const ts = server();
+    const warehouse = await makeWarehouse(ts);
+    const { page, problems } = await open();
+    await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
+    await page.getByRole('menuitem', { name: 'Approval rules' }).click();
+    await page.getByRole('heading', { name: 'Approval rules' }).waitFor();
+    await page.getByRole('button', { name: 'New rule' }).click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('Action').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: 'Post a write-off' }).click();
+    await dialog.getByLabel('Above the value').fill('250');
+    await dialog.getByLabel('Warehouses').click();
+    await page.locator('.ant-select-item-option').filter({ hasText: warehouse }).click();
+    await page.keyboard.press('Escape');
+    // A rule that asks for nothing is refused, and says so.
+    await dialog.getByLabel('Second person approves').click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.locator('.ant-alert, .ant-form-item-explain-error').first().waitFor();
+    await dialog.getByLabel('Second person approves').click();
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    const row = page.getByRole('row').filter({ hasText: 'Post a write-off' });
+    await expect
+      .poll(() => row.getByRole('cell').allInnerTexts())
+      .toEqual(expect.arrayContaining(['Post a write-off', '250', warehouse, 'Yes', 'No']));
+    const rules = async () =>
+      (
+        await ts.api<{ items: { action: string; threshold: number | null; warehouses: string[] | null }[] }>(
+          'GET',
+          '/api/v1/approval-rules',
+        )
+      ).body.items;
+    expect(await rules()).toEqual([
+      expect.objectContaining({ action: 'write_off.post', threshold: 250, warehouses: [warehouse] }),
+    ]);
+    await screenshot(page, 'approval-rules');
+
+    await row.getByRole('button', { name: 'Edit' }).click();
+    await dialog.getByLabel('Above the value').fill('300');
+    await dialog.getByRole('button', { name: 'Save' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    await expect.poll(async () => (await rules())[0]?.threshold).toBe(300);
+
+    await row.getByRole('button', { name: 'Remove' }).click();
+    await page.locator('.ant-popconfirm').getByRole('button', { name: 'Remove' }).click();
+    await row.waitFor({ state: 'detached' });
+    expect(await rules()).toEqual([]);
+    expect(problems).toEqual([]);
+  });
+
   it('offers a viewer the approvals (in Chinese too) but not the audit log or users', async () => {
     const ts = server();
     const viewer = await makePerson(ts, ['viewer']);

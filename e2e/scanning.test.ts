@@ -238,7 +238,7 @@ for (const kind of testDatabaseKinds()) {
       const viewer = await makePerson(ts, ['viewer'], [warehouse]);
       const { page } = await onPhone(open, ts, viewer.email);
       await page.getByRole('button', { name: 'Menu' }).click();
-      await page.getByRole('menuitem', { name: 'Stock' }).waitFor();
+      await page.getByRole('menuitem', { name: /\bStock$/ }).waitFor();
       expect(await page.getByRole('menuitem', { name: 'Scan' }).count()).toBe(0);
       await page.goto(`${ts.baseUrl}/scan`);
       await page.getByText('This page does not exist.').waitFor();

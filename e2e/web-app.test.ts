@@ -124,7 +124,7 @@ describeInBrowser('the web app in Chromium', () => {
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await waitForDashboard(page);
-    await page.getByRole('menuitem', { name: 'Stock' }).click();
+    await page.getByRole('menuitem', { name: /\bStock$/ }).click();
     await page.getByRole('searchbox', { name: 'Search' }).fill(sku);
     await page.getByRole('searchbox', { name: 'Search' }).press('Enter');
     await page.waitForURL(/q=/);
@@ -191,7 +191,7 @@ describeInBrowser('the web app in Chromium', () => {
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await waitForDashboard(page);
-    await page.getByRole('menuitem', { name: 'Stock' }).click();
+    await page.getByRole('menuitem', { name: /\bStock$/ }).click();
     await page.getByRole('heading', { name: 'Stock' }).waitFor();
     await page.getByLabel('Category', { exact: true }).click();
     await page
@@ -240,11 +240,11 @@ describeInBrowser('the web app in Chromium', () => {
     await screenshot(page, 'dashboard-phone');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await page.getByRole('button', { name: 'Menu' }).click();
-    await page.getByRole('menuitem', { name: 'Stock' }).click();
+    await page.getByRole('menuitem', { name: /\bStock$/ }).click();
     await page.getByRole('heading', { name: 'Stock' }).waitFor();
     await page.getByPlaceholder('SKU, name or barcode').fill(tea);
     await page.getByPlaceholder('SKU, name or barcode').press('Enter');
-    const card = page.locator('[data-row-card]').filter({ hasText: east });
+    const card = page.locator('[data-row-card]').filter({ hasText: east }).filter({ hasText: tea });
     await card.waitFor();
     const row = (
       await ts.api<{ items: Record<string, number>[] }>('GET', `/api/v1/stock?sku=${tea}&warehouse=${east}`)

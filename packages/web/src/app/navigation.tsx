@@ -1,6 +1,7 @@
 import {
   AppstoreOutlined,
   AuditOutlined,
+  BranchesOutlined,
   CheckSquareOutlined,
   DashboardOutlined,
   DatabaseOutlined,
@@ -51,6 +52,12 @@ export const NAVIGATION: readonly NavigationEntry[] = [
   { path: '/users', label: 'users', icon: <UserOutlined />, permission: 'user.manage' },
   { path: '/roles', label: 'roles', icon: <SafetyOutlined />, permission: 'user.manage' },
   { path: '/api-tokens', label: 'apiTokens', icon: <KeyOutlined />, permission: 'api_token.manage' },
+  {
+    path: '/approval-rules',
+    label: 'approvalRules',
+    icon: <BranchesOutlined />,
+    permission: 'approval_rule.manage',
+  },
   { path: '/account', label: 'account', icon: <IdcardOutlined /> },
 ];
 

@@ -6,6 +6,7 @@ import { Link, Route, Routes, useParams } from 'react-router';
 import { Loading } from '../components/states';
 import { AccountPage } from '../features/account/AccountPage';
 import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
+import { ApprovalRulesPage } from '../features/approval-rules/ApprovalRulesPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DocumentCreatePage } from '../features/documents/DocumentCreatePage';
@@ -96,6 +97,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="/audit" element={may('audit.read', <AuditPage />)} />
         <Route path="/users" element={may('user.manage', <UsersPage />)} />
         <Route path="/roles" element={may('user.manage', <RolesPage />)} />
+        <Route path="/approval-rules" element={may('approval_rule.manage', <ApprovalRulesPage />)} />
         <Route path="/api-tokens" element={may('api_token.manage', <ApiTokensPage />)} />
         <Route path="/account" element={<AccountPage />} />
         <Route path="*" element={<NotFound />} />

@@ -224,6 +224,9 @@ describeInBrowser('documents in Chromium', () => {
     await page.getByRole('button', { name: 'Create' }).click();
     await page.getByRole('heading', { name: /^Transfer TR-/ }).waitFor();
     const transferUrl = page.url();
+    await expectStatus(page, 'draft');
+    const confirm = page.locator('.action-bar').getByRole('button', { name: 'Confirm', exact: true });
+    await expect.poll(() => confirm.isEnabled()).toBe(true);
     await doAction(page, 'Confirm');
     await expectStatus(page, 'confirmed');
     await doAction(page, 'Ship');

@@ -34,7 +34,15 @@ const lines = readFileSync(file, 'utf8')
   .filter((l) => l.trim() !== '')
   .map((l) => JSON.parse(l) as Line);
 
-const SCENARIOS = ['bare', 'naive-sqlite', 'naive-postgres', 'onhand-sqlite', 'onhand-postgres'];
+const SCENARIOS = [
+  'bare',
+  'naive-sqlite',
+  'naive-postgres',
+  'coalesced-sqlite',
+  'coalesced-postgres',
+  'onhand-sqlite',
+  'onhand-postgres',
+];
 const runsOf = (scenario: string) =>
   lines.flatMap((l) => (l.kind === 'run' && l.scenario === scenario ? [l] : []));
 const perSecond = (n: number, r: WrkResult) => n / (r.durationUs / 1e6);
@@ -155,22 +163,27 @@ if (checkRows.length > 0) {
 }
 
 const bare = medians.get('bare');
+const percent = (n: number | null) => (n === null ? 'n/a' : `${(n * 100).toFixed(0)} %`);
+const ofBare = (r: WrkResult | undefined) =>
+  r && bare ? reservationsPerSecond(r) / perSecond(bare.requests, bare) : null;
 const ratioLines: string[] = [];
 for (const database of ['sqlite', 'postgres']) {
   const onhand = medians.get(`onhand-${database}`);
-  if (!onhand) continue;
+  const coalesced = medians.get(`coalesced-${database}`);
   const naive = medians.get(`naive-${database}`);
-  const ofBare = bare ? reservationsPerSecond(onhand) / perSecond(bare.requests, bare) : null;
-  const ofNaive = naive ? reservationsPerSecond(onhand) / reservationsPerSecond(naive) : null;
-  const verdict = (met: boolean) => (met ? 'met' : 'NOT met');
-  ratioLines.push(
-    `${database.padEnd(9)} onhand/bare = ${ofBare === null ? 'n/a' : `${(ofBare * 100).toFixed(0)} %`}` +
-      ` (target ≥ 80 %: ${ofBare === null ? 'n/a' : verdict(ofBare >= 0.8)})` +
-      `   onhand/naive = ${ofNaive === null ? 'n/a' : `${ofNaive.toFixed(1)}×`}` +
-      ` (target ≥ 6×: ${ofNaive === null ? 'n/a' : verdict(ofNaive >= 6)})`,
-  );
+  const ofNaive = onhand && naive ? reservationsPerSecond(onhand) / reservationsPerSecond(naive) : null;
+  const verdict = (met: boolean | null) => (met === null ? 'n/a' : met ? 'met' : 'NOT met');
+  const onhandOfBare = ofBare(onhand);
+  if (onhand)
+    ratioLines.push(
+      `${database.padEnd(9)} onhand/bare = ${percent(onhandOfBare)}` +
+        ` (target ≥ 80 %: ${verdict(onhandOfBare === null ? null : onhandOfBare >= 0.8)})` +
+        `   onhand/naive = ${ofNaive === null ? 'n/a' : `${ofNaive.toFixed(1)}×`}` +
+        ` (target ≥ 6×: ${verdict(ofNaive === null ? null : ofNaive >= 6)})`,
+    );
+  if (coalesced) ratioLines.push(`${database.padEnd(9)} coalesced/bare = ${percent(ofBare(coalesced))}`);
 }
 if (ratioLines.length > 0) {
-  console.log('\nRatios (reservations/s of onhand over requests/s of bare, over reservations/s of naive)');
+  console.log('\nRatios (reservations/s over requests/s of bare; onhand over reservations/s of naive)');
   console.log(ratioLines.join('\n'));
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Reservation throughput benchmark: wrk against bare Fastify, a naive one-transaction-per-request
-# server and the real Onhand, on SQLite and PostgreSQL. Prints figures; never fails on timing.
+# server, the same server coalescing its transactions, and the real Onhand, on SQLite and PostgreSQL. Prints figures; never fails on timing.
 # See bench/README.md. Settings (environment):
 #   BENCH_SECONDS (10)  length of each measured run     BENCH_WARMUP_SECONDS (3)  warm-up run
 #   BENCH_RUNS (3)      measured runs per scenario       BENCH_PORT (38100)        first port used
@@ -16,7 +16,7 @@ CONNECTIONS=50
 THREADS=2
 BASE_PORT=${BENCH_PORT:-38100}
 PG_URL=${BENCH_PG_URL:-postgres://postgres@127.0.0.1:5432}
-SCENARIOS=${BENCH_SCENARIOS:-bare naive-sqlite naive-postgres onhand-sqlite onhand-postgres}
+SCENARIOS=${BENCH_SCENARIOS:-bare naive-sqlite naive-postgres coalesced-sqlite coalesced-postgres onhand-sqlite onhand-postgres}
 STAMP=$(date -u +%Y%m%dT%H%M%SZ)
 OUT=bench/results/$STAMP
 RESULTS=$OUT/results.jsonl
@@ -142,6 +142,10 @@ for scenario in $SCENARIOS; do
     naive-sqlite | naive-postgres)
       new_database "$scenario"
       start_server "$scenario" DATABASE_URL="${URL_OF[$scenario]}" -- bench/naive-server.ts
+      ;;
+    coalesced-sqlite | coalesced-postgres)
+      new_database "$scenario"
+      start_server "$scenario" DATABASE_URL="${URL_OF[$scenario]}" BENCH_COALESCE=1 -- bench/naive-server.ts
       ;;
     onhand-sqlite | onhand-postgres)
       new_database "$scenario"

@@ -39,6 +39,13 @@ async function choose(scope: Page | Locator, page: Page, label: string, text: st
 /** A line of the document form or of an action's dialog. */
 const line = (scope: Page | Locator, n: number) => scope.locator(`.line-row[data-line="${n}"]`);
 
+/** Picks the SKU of a line of the document form, typing part of its SKU or name to find it. */
+async function pickSku(page: Page, n: number, typed: string, sku: string): Promise<void> {
+  await line(page, n).getByLabel('SKU').click();
+  await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: sku }).click();
+}
+
 /** Waits for a document's page to show a status. */
 async function expectStatus(page: Page, status: string): Promise<void> {
   await poll(() => page.locator('[data-status]').getAttribute('data-status')).toBe(status);
@@ -101,6 +108,7 @@ describeInBrowser('documents in Chromium', () => {
     const west = await makeWarehouse(ts);
     const supplier = await makePartner(ts, 'suppliers');
     const customer = await makePartner(ts, 'customers');
+    const cup = await makeItem(ts, uniqueCode('CUP'));
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -144,7 +152,7 @@ describeInBrowser('documents in Chromium', () => {
     await line(page, 1).getByLabel('Unit cost').fill('2.12345');
     // Typed by hand, the quantity stays, and Enter sends the form.
     await qty.press('ControlOrMeta+a');
-    await page.keyboard.type('100', { delay: 150 });
+    await page.keyboard.type('90', { delay: 150 });
     await page.keyboard.press('Enter');
     // The API's refusal is said on the field it names.
     await poll(() => line(page, 1).locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
@@ -156,6 +164,45 @@ describeInBrowser('documents in Chromium', () => {
     const poHeading = page.getByRole('heading', { name: /^Purchase order PO-/ });
     const poNumber = (await poHeading.innerText()).replace('Purchase order ', '');
     await expectStatus(page, 'draft');
+    const poId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+
+    // The draft is changed in its form: someone else changes it first, so it is read again.
+    await page.locator('.action-bar').getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { name: `Edit Purchase order ${poNumber}` }).waitFor();
+    await poll(() => line(page, 1).getByLabel('Quantity').inputValue()).toBe('90');
+    const meanwhile = await ts.api('PATCH', `/api/v1/purchase-orders/${poId}`, { reference: 'BY PHONE' });
+    expect(meanwhile.status).toBe(200);
+    await line(page, 1).getByLabel('Quantity').fill('95');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Someone else changed this document' }).waitFor();
+    await poll(() => page.getByLabel('Reference').inputValue()).toBe('BY PHONE');
+    expect(await line(page, 1).getByLabel('Quantity').inputValue()).toBe('90');
+    // A quantity changed and a line added; what the API refuses is said on the field it names.
+    await line(page, 1).getByLabel('Quantity').fill('100');
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await pickSku(page, 2, cup, cup);
+    await line(page, 2).getByLabel('Quantity').fill('5');
+    await line(page, 2).getByLabel('Unit cost').fill('1.12345');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => line(page, 2).locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
+      'must be a decimal, 0 or more, with at most 4 decimal places',
+    ]);
+    await line(page, 2).getByLabel('Unit cost').fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poHeading.waitFor();
+    // #, SKU, quantity, unit cost, value.
+    await poll(async () =>
+      (await cardRow(page, 'Lines', cup).getByRole('cell').allInnerTexts()).slice(0, 5),
+    ).toEqual(['2', cup, '5', '1', '5']);
+    const edited = await ts.api<{
+      reference: string;
+      lines: { sku: string; qty: number; unitCost: string }[];
+    }>('GET', `/api/v1/purchase-orders/${poId}`);
+    expect(edited.body.reference).toBe('BY PHONE');
+    expect(edited.body.lines.map((l) => [l.sku, l.qty, String(l.unitCost)])).toEqual([
+      [sku, 100, '2.5'],
+      [cup, 5, '1'],
+    ]);
 
     // Receiving a draft is not possible: the button says why.
     const receiveButton = page.locator('.action-bar [data-why-not]').filter({ hasText: 'Receive' });
@@ -189,11 +236,13 @@ describeInBrowser('documents in Chromium', () => {
       '0',
       '0',
     ]);
-    await poll(() =>
-      page
-        .locator('.status-timeline [data-history]')
-        .evaluateAll((n) => n.map((e) => e.getAttribute('data-history'))),
-    ).toEqual(['draft', 'pending_approval', 'approved', 'partially_received', 'received']);
+    await poll(
+      () =>
+        page
+          .locator('.status-timeline [data-history]')
+          .evaluateAll((n) => n.map((e) => e.getAttribute('data-history'))),
+      // Made, changed by phone, changed in the form (the refused save left nothing), and on.
+    ).toEqual(['draft', 'draft', 'draft', 'pending_approval', 'approved', 'partially_received', 'received']);
     await screenshot(page, 'document-detail');
     expect((await expectBalanceAsApi(page, ts, sku, east)).onHand).toBe(100);
 
@@ -201,12 +250,7 @@ describeInBrowser('documents in Chromium', () => {
     await startNew(page, ts, 'sales_order', 'New sales order');
     await choose(page, page, 'Customer', customer);
     await choose(page, page, 'Warehouse', east);
-    await line(page, 1).getByLabel('SKU').click();
-    await page.keyboard.type('Oolong');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: sku })
-      .click();
+    await pickSku(page, 1, 'Oolong', sku);
     await line(page, 1).getByLabel('Quantity').fill('30');
     await line(page, 1).getByLabel('Unit price').fill('5');
     await page.getByRole('button', { name: 'Create' }).click();
@@ -314,6 +358,14 @@ describeInBrowser('documents in Chromium', () => {
     await waits.waitFor();
     expect(await waits.getByRole('link', { name: 'Approvals' }).getAttribute('href')).toBe('/approvals');
     await expectStatus(manager.page, 'draft');
+    // The draft's form fits a phone too.
+    await manager.page.setViewportSize({ width: 375, height: 740 });
+    await manager.page.locator('.action-bar').getByRole('button', { name: 'Edit', exact: true }).click();
+    await manager.page.getByRole('heading', { name: `Edit Write-off ${draft.number}` }).waitFor();
+    await poll(() => line(manager.page, 1).getByLabel('Quantity').inputValue()).toBe('2');
+    const phoneWidth = () => manager.page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(await phoneWidth()).toBeLessThanOrEqual(375);
+    await screenshot(manager.page, 'document-edit-phone');
     expect(manager.problems).toEqual([]);
 
     const viewer = await makePerson(ts, ['viewer']);

@@ -240,6 +240,9 @@ export const en = {
     uncounted: '{{count}} lines were not counted: they are not adjusted.',
     periodFrom: 'Created from',
     periodTo: 'Created to',
+    editTitle: 'Edit {{document}}',
+    versionConflict:
+      'Someone else changed this document meanwhile. It has been read again with their changes: make yours again and save.',
     create: {
       purchase_order: 'New purchase order',
       receipt: 'New goods receipt',

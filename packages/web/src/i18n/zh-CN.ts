@@ -238,6 +238,8 @@ export const zhCN: Messages = {
     uncounted: '{{count}} 行未盘点：过账时不做调整。',
     periodFrom: '创建日期自',
     periodTo: '创建日期至',
+    editTitle: '编辑{{document}}',
+    versionConflict: '此单据已被他人修改，已重新载入最新内容，请重新修改后保存。',
     create: {
       purchase_order: '新建采购单',
       receipt: '新建入库单',

@@ -98,7 +98,12 @@ export type ActionInput =
   | { kind: 'none' }
   | { kind: 'reason'; required: boolean }
   | { kind: 'lines'; lines: LinesAction }
-  | { kind: 'variances' };
+  | { kind: 'variances' }
+  /**
+   * An edit (PATCH at the version read): the create form, filled with the document; `head` names
+   * the head inputs the edit may change (the others show, fixed).
+   */
+  | { kind: 'edit'; head: readonly FieldName[] };
 
 /** One action of a document's state machine, as the API names it in the document's `actions`. */
 export interface ActionSpec {
@@ -143,3 +148,10 @@ export interface CreateValues {
 
 /** A field that reads as it is typed. */
 export const field = (name: FieldName, format: FieldFormat = 'text'): Field => ({ name, format });
+
+/** How a kind's drafts are changed (undefined: they are not): who may, and which head inputs. */
+export function editOf(spec: KindSpec): { permission: string; head: readonly FieldName[] } | undefined {
+  for (const a of spec.actions)
+    if (a.input.kind === 'edit') return { permission: a.permission, head: a.input.head };
+  return undefined;
+}

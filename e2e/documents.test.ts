@@ -246,6 +246,24 @@ describeInBrowser('documents in Chromium', () => {
     await screenshot(page, 'document-detail');
     expect((await expectBalanceAsApi(page, ts, sku, east)).onHand).toBe(100);
 
+    // Quick fill: a new draft with the lines of the supplier's last order (the one just received).
+    await startNew(page, ts, 'purchase_order', 'New purchase order');
+    await choose(page, page, 'Supplier', supplier);
+    await choose(page, page, 'Warehouse', east);
+    await page.getByRole('button', { name: 'Copy the last order' }).click();
+    await page.getByText('Lines copied from the last order: 2').waitFor();
+    await poHeading.waitFor();
+    await expectStatus(page, 'draft');
+    expect(await poHeading.innerText()).not.toBe(`Purchase order ${poNumber}`);
+    const filledId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+    const filled = await ts.api<typeof edited.body>('GET', `/api/v1/purchase-orders/${filledId}`);
+    const linesOf = (body: typeof edited.body) => body.lines.map((l) => [l.sku, l.qty, String(l.unitCost)]);
+    expect(linesOf(filled.body)).toEqual(linesOf(edited.body));
+    for (const [filledSku, qty] of linesOf(filled.body))
+      await poll(async () =>
+        (await cardRow(page, 'Lines', String(filledSku)).getByRole('cell').allInnerTexts()).slice(1, 3),
+      ).toEqual([filledSku, String(qty)]);
+
     // A sales order reserves: available drops, on hand stays; shipping takes on hand down.
     await startNew(page, ts, 'sales_order', 'New sales order');
     await choose(page, page, 'Customer', customer);
@@ -358,7 +376,7 @@ describeInBrowser('documents in Chromium', () => {
     await waits.waitFor();
     expect(await waits.getByRole('link', { name: 'Approvals' }).getAttribute('href')).toBe('/approvals');
     await expectStatus(manager.page, 'draft');
-    // The draft's form fits a phone too.
+    // The draft's form and a new purchase order's (with its quick fill) fit a phone too.
     await manager.page.setViewportSize({ width: 375, height: 740 });
     await manager.page.locator('.action-bar').getByRole('button', { name: 'Edit', exact: true }).click();
     await manager.page.getByRole('heading', { name: `Edit Write-off ${draft.number}` }).waitFor();
@@ -366,6 +384,9 @@ describeInBrowser('documents in Chromium', () => {
     const phoneWidth = () => manager.page.evaluate<number>('document.documentElement.scrollWidth');
     expect(await phoneWidth()).toBeLessThanOrEqual(375);
     await screenshot(manager.page, 'document-edit-phone');
+    await manager.page.goto(`${ts.baseUrl}/documents/purchase_order/new`);
+    await manager.page.getByRole('button', { name: 'Copy the last order' }).waitFor();
+    expect(await phoneWidth()).toBeLessThanOrEqual(375);
     expect(manager.problems).toEqual([]);
 
     const viewer = await makePerson(ts, ['viewer']);

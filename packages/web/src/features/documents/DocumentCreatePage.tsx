@@ -8,6 +8,7 @@ import { DocumentForm } from './DocumentForm';
 import type { CreateValues, KindSpec } from './document-kind';
 import { documentPath } from './document-paths';
 import { useDocumentWrite } from './documents.queries';
+import { QuickFill } from './QuickFill';
 
 /** A new document of a kind: its head, its lines; what the API refuses is said on the field it names. */
 export function DocumentCreatePage({
@@ -49,6 +50,11 @@ export function DocumentCreatePage({
         error={refusal.error}
         onFinish={submit}
         initialValues={create.lines.length > 0 ? { lines: [{}] } : {}}
+        extra={
+          create.quickFill && (
+            <QuickFill spec={spec} quickFill={create.quickFill} form={form} onRefused={refusal.refused} />
+          )
+        }
       />
     </div>
   );

@@ -136,6 +136,11 @@ export interface KindSpec {
     lines: readonly LineInput[];
     /** The request body from the form's values (default: as they are). */
     body?: (values: CreateValues) => unknown;
+    /**
+     * A draft the API fills itself (a purchase order with the lines of the supplier's last
+     * order): its path below the collection and the head inputs it is sent.
+     */
+    quickFill?: { path: string; head: readonly FieldName[] };
   };
   actions: readonly ActionSpec[];
 }

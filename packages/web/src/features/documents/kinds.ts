@@ -108,6 +108,7 @@ const PURCHASE_ORDER: KindSpec = {
       { name: 'qty', control: 'qty', required: true },
       { name: 'unitCost', control: 'money', required: true },
     ],
+    quickFill: { path: '/quick-fill', head: ['supplier', 'warehouse'] },
   },
   actions: [
     edit('purchase_order.manage', ['supplier', 'warehouse', 'expectedOn', 'reference', 'note']),

@@ -354,6 +354,7 @@ describeInBrowser('documents in Chromium', () => {
     const ts = server();
     await addRule(ts, { action: 'write_off.post' });
     const wh = await makeWarehouse(ts);
+    const newSupplier = await makePartner(ts, 'suppliers');
     const sku = await makeItem(ts, uniqueCode('VIEW'));
     await receive(ts, wh, [{ sku, qty: 10, unitCost: 1 }]);
     const draft = await act(
@@ -385,7 +386,16 @@ describeInBrowser('documents in Chromium', () => {
     expect(await phoneWidth()).toBeLessThanOrEqual(375);
     await screenshot(manager.page, 'document-edit-phone');
     await manager.page.goto(`${ts.baseUrl}/documents/purchase_order/new`);
-    await manager.page.getByRole('button', { name: 'Copy the last order' }).waitFor();
+    // A supplier never ordered from has no last order to copy: said on the supplier.
+    await choose(manager.page, manager.page, 'Supplier', newSupplier);
+    await choose(manager.page, manager.page, 'Warehouse', wh);
+    await manager.page.getByRole('button', { name: 'Copy the last order' }).click();
+    const supplierField = manager.page
+      .locator('.ant-form-item')
+      .filter({ has: manager.page.getByLabel('Supplier') });
+    await poll(() => supplierField.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
+      `supplier ${newSupplier} has no earlier order to copy`,
+    ]);
     expect(await phoneWidth()).toBeLessThanOrEqual(375);
     expect(manager.problems).toEqual([]);
 

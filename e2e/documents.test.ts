@@ -17,6 +17,7 @@ import {
   useTestServer,
 } from '../packages/server/test/support/server';
 import { describeInBrowser, screenshot, signInThroughPage, useBrowser } from './support/browser';
+import { wedgeScan } from './support/scanning';
 
 /** Polls until the page shows what is expected (pages load and refetch after each action). */
 const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
@@ -37,6 +38,13 @@ async function choose(scope: Page | Locator, page: Page, label: string, text: st
 
 /** A line of the document form or of an action's dialog. */
 const line = (scope: Page | Locator, n: number) => scope.locator(`.line-row[data-line="${n}"]`);
+
+/** Picks the SKU of a line of the document form, typing part of its SKU or name to find it. */
+async function pickSku(page: Page, n: number, typed: string, sku: string): Promise<void> {
+  await line(page, n).getByLabel('SKU').click();
+  await page.keyboard.type(typed);
+  await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: sku }).click();
+}
 
 /** Waits for a document's page to show a status. */
 async function expectStatus(page: Page, status: string): Promise<void> {
@@ -100,6 +108,7 @@ describeInBrowser('documents in Chromium', () => {
     const west = await makeWarehouse(ts);
     const supplier = await makePartner(ts, 'suppliers');
     const customer = await makePartner(ts, 'customers');
+    const cup = await makeItem(ts, uniqueCode('CUP'));
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
@@ -134,9 +143,17 @@ describeInBrowser('documents in Chromium', () => {
     await scan.press('Enter');
     await poll(() => line(page, 1).getByLabel('Quantity').inputValue()).toBe('2');
     expect(await page.locator('.line-row').count()).toBe(1);
-    await line(page, 1).getByLabel('Quantity').fill('100');
+    // A scanner's burst with the cursor in the quantity is a scan: the code does not stay there.
+    const qty = line(page, 1).getByLabel('Quantity');
+    await qty.click();
+    await wedgeScan(page, barcode);
+    await poll(() => qty.inputValue()).toBe('3');
+    expect(await page.locator('.line-row').count()).toBe(1);
     await line(page, 1).getByLabel('Unit cost').fill('2.12345');
-    await page.getByRole('button', { name: 'Create' }).click();
+    // Typed by hand, the quantity stays, and Enter sends the form.
+    await qty.press('ControlOrMeta+a');
+    await page.keyboard.type('90', { delay: 150 });
+    await page.keyboard.press('Enter');
     // The API's refusal is said on the field it names.
     await poll(() => line(page, 1).locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
       'must be a decimal, 0 or more, with at most 4 decimal places',
@@ -147,6 +164,45 @@ describeInBrowser('documents in Chromium', () => {
     const poHeading = page.getByRole('heading', { name: /^Purchase order PO-/ });
     const poNumber = (await poHeading.innerText()).replace('Purchase order ', '');
     await expectStatus(page, 'draft');
+    const poId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+
+    // The draft is changed in its form: someone else changes it first, so it is read again.
+    await page.locator('.action-bar').getByRole('button', { name: 'Edit', exact: true }).click();
+    await page.getByRole('heading', { name: `Edit Purchase order ${poNumber}` }).waitFor();
+    await poll(() => line(page, 1).getByLabel('Quantity').inputValue()).toBe('90');
+    const meanwhile = await ts.api('PATCH', `/api/v1/purchase-orders/${poId}`, { reference: 'BY PHONE' });
+    expect(meanwhile.status).toBe(200);
+    await line(page, 1).getByLabel('Quantity').fill('95');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Someone else changed this document' }).waitFor();
+    await poll(() => page.getByLabel('Reference').inputValue()).toBe('BY PHONE');
+    expect(await line(page, 1).getByLabel('Quantity').inputValue()).toBe('90');
+    // A quantity changed and a line added; what the API refuses is said on the field it names.
+    await line(page, 1).getByLabel('Quantity').fill('100');
+    await page.getByRole('button', { name: 'Add line' }).click();
+    await pickSku(page, 2, cup, cup);
+    await line(page, 2).getByLabel('Quantity').fill('5');
+    await line(page, 2).getByLabel('Unit cost').fill('1.12345');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poll(() => line(page, 2).locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
+      'must be a decimal, 0 or more, with at most 4 decimal places',
+    ]);
+    await line(page, 2).getByLabel('Unit cost').fill('1');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await poHeading.waitFor();
+    // #, SKU, quantity, unit cost, value.
+    await poll(async () =>
+      (await cardRow(page, 'Lines', cup).getByRole('cell').allInnerTexts()).slice(0, 5),
+    ).toEqual(['2', cup, '5', '1', '5']);
+    const edited = await ts.api<{
+      reference: string;
+      lines: { sku: string; qty: number; unitCost: string }[];
+    }>('GET', `/api/v1/purchase-orders/${poId}`);
+    expect(edited.body.reference).toBe('BY PHONE');
+    expect(edited.body.lines.map((l) => [l.sku, l.qty, String(l.unitCost)])).toEqual([
+      [sku, 100, '2.5'],
+      [cup, 5, '1'],
+    ]);
 
     // Receiving a draft is not possible: the button says why.
     const receiveButton = page.locator('.action-bar [data-why-not]').filter({ hasText: 'Receive' });
@@ -180,24 +236,39 @@ describeInBrowser('documents in Chromium', () => {
       '0',
       '0',
     ]);
-    await poll(() =>
-      page
-        .locator('.status-timeline [data-history]')
-        .evaluateAll((n) => n.map((e) => e.getAttribute('data-history'))),
-    ).toEqual(['draft', 'pending_approval', 'approved', 'partially_received', 'received']);
+    await poll(
+      () =>
+        page
+          .locator('.status-timeline [data-history]')
+          .evaluateAll((n) => n.map((e) => e.getAttribute('data-history'))),
+      // Made, changed by phone, changed in the form (the refused save left nothing), and on.
+    ).toEqual(['draft', 'draft', 'draft', 'pending_approval', 'approved', 'partially_received', 'received']);
     await screenshot(page, 'document-detail');
     expect((await expectBalanceAsApi(page, ts, sku, east)).onHand).toBe(100);
+
+    // Quick fill: a new draft with the lines of the supplier's last order (the one just received).
+    await startNew(page, ts, 'purchase_order', 'New purchase order');
+    await choose(page, page, 'Supplier', supplier);
+    await choose(page, page, 'Warehouse', east);
+    await page.getByRole('button', { name: 'Copy the last order' }).click();
+    await page.getByText('Lines copied from the last order: 2').waitFor();
+    await poHeading.waitFor();
+    await expectStatus(page, 'draft');
+    expect(await poHeading.innerText()).not.toBe(`Purchase order ${poNumber}`);
+    const filledId = decodeURIComponent(page.url().split('/').at(-1) ?? '');
+    const filled = await ts.api<typeof edited.body>('GET', `/api/v1/purchase-orders/${filledId}`);
+    const linesOf = (body: typeof edited.body) => body.lines.map((l) => [l.sku, l.qty, String(l.unitCost)]);
+    expect(linesOf(filled.body)).toEqual(linesOf(edited.body));
+    for (const [filledSku, qty] of linesOf(filled.body))
+      await poll(async () =>
+        (await cardRow(page, 'Lines', String(filledSku)).getByRole('cell').allInnerTexts()).slice(1, 3),
+      ).toEqual([filledSku, String(qty)]);
 
     // A sales order reserves: available drops, on hand stays; shipping takes on hand down.
     await startNew(page, ts, 'sales_order', 'New sales order');
     await choose(page, page, 'Customer', customer);
     await choose(page, page, 'Warehouse', east);
-    await line(page, 1).getByLabel('SKU').click();
-    await page.keyboard.type('Oolong');
-    await page
-      .locator('.ant-select-dropdown:visible .ant-select-item-option')
-      .filter({ hasText: sku })
-      .click();
+    await pickSku(page, 1, 'Oolong', sku);
     await line(page, 1).getByLabel('Quantity').fill('30');
     await line(page, 1).getByLabel('Unit price').fill('5');
     await page.getByRole('button', { name: 'Create' }).click();
@@ -283,6 +354,7 @@ describeInBrowser('documents in Chromium', () => {
     const ts = server();
     await addRule(ts, { action: 'write_off.post' });
     const wh = await makeWarehouse(ts);
+    const newSupplier = await makePartner(ts, 'suppliers');
     const sku = await makeItem(ts, uniqueCode('VIEW'));
     await receive(ts, wh, [{ sku, qty: 10, unitCost: 1 }]);
     const draft = await act(
@@ -305,6 +377,26 @@ describeInBrowser('documents in Chromium', () => {
     await waits.waitFor();
     expect(await waits.getByRole('link', { name: 'Approvals' }).getAttribute('href')).toBe('/approvals');
     await expectStatus(manager.page, 'draft');
+    // The draft's form and a new purchase order's (with its quick fill) fit a phone too.
+    await manager.page.setViewportSize({ width: 375, height: 740 });
+    await manager.page.locator('.action-bar').getByRole('button', { name: 'Edit', exact: true }).click();
+    await manager.page.getByRole('heading', { name: `Edit Write-off ${draft.number}` }).waitFor();
+    await poll(() => line(manager.page, 1).getByLabel('Quantity').inputValue()).toBe('2');
+    const phoneWidth = () => manager.page.evaluate<number>('document.documentElement.scrollWidth');
+    expect(await phoneWidth()).toBeLessThanOrEqual(375);
+    await screenshot(manager.page, 'document-edit-phone');
+    await manager.page.goto(`${ts.baseUrl}/documents/purchase_order/new`);
+    // A supplier never ordered from has no last order to copy: said on the supplier.
+    await choose(manager.page, manager.page, 'Supplier', newSupplier);
+    await choose(manager.page, manager.page, 'Warehouse', wh);
+    await manager.page.getByRole('button', { name: 'Copy the last order' }).click();
+    const supplierField = manager.page
+      .locator('.ant-form-item')
+      .filter({ has: manager.page.getByLabel('Supplier') });
+    await poll(() => supplierField.locator('.ant-form-item-explain-error').allInnerTexts()).toEqual([
+      `supplier ${newSupplier} has no earlier order to copy`,
+    ]);
+    expect(await phoneWidth()).toBeLessThanOrEqual(375);
     expect(manager.problems).toEqual([]);
 
     const viewer = await makePerson(ts, ['viewer']);

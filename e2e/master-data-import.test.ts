@@ -1,4 +1,4 @@
-import type { Page } from 'playwright-core';
+import type { Page, Request } from 'playwright-core';
 import { expect, it } from 'vitest';
 import { makeItem, makeWarehouse, receive, uniqueCode } from '../packages/server/test/support/fixtures';
 import { ADMIN_EMAIL, ADMIN_PASSWORD, useTestServer } from '../packages/server/test/support/server';
@@ -13,19 +13,31 @@ async function chooseCsv(page: Page, name: string, rows: string[][]) {
     .setInputFiles({ name, mimeType: 'text/csv', buffer: Buffer.from(csv) });
 }
 
-/** Opens the labels of the open labels dialog and answers the address of the PDF it opened. */
+/**
+ * Opens the labels of the open labels dialog: one request reads the PDF, and the new tab shows
+ * that very file (an object address). Answers the address of the one request.
+ */
 async function openLabels(page: Page): Promise<URL> {
-  const [popup] = await Promise.all([
+  const requests: string[] = [];
+  const count = (request: Request) => {
+    if (new URL(request.url()).pathname === '/api/v1/labels') requests.push(request.url());
+  };
+  page.on('request', count);
+  const [popup, response] = await Promise.all([
     page.context().waitForEvent('page'),
+    page.waitForResponse((r) => new URL(r.url()).pathname === '/api/v1/labels'),
     page
       .getByRole('dialog')
       .filter({ hasText: 'Print labels' })
       .getByRole('button', { name: 'Open PDF' })
       .click(),
   ]);
-  const pdf = await page.request.get(popup.url());
-  expect(pdf.headers()['content-type']).toBe('application/pdf');
-  return new URL(popup.url());
+  expect(response.headers()['content-type']).toBe('application/pdf');
+  await popup.waitForURL(/^blob:/);
+  await popup.close();
+  page.off('request', count);
+  expect(requests).toHaveLength(1);
+  return new URL(response.url());
 }
 
 describeInBrowser('master data import, export and labels in Chromium', () => {

@@ -52,6 +52,17 @@ describeInBrowser('scanning mode with a keyboard-wedge scanner', () => {
     await page.keyboard.type(tea.barcode, { delay: 150 });
     await page.keyboard.press('Enter');
     await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
+    // A scan while the cursor is in a quantity is a scan: the code does not stay in the field.
+    const teaQty = page.getByLabel(`Scanned quantity of ${tea.sku}`);
+    await teaQty.click();
+    await wedgeScan(page, tea.barcode);
+    await expect.poll(() => scannedQty(page, tea.sku)).toBe('3');
+    await expect.poll(() => message(page).innerText()).toContain(`+1 ${tea.sku}`);
+    // A quantity typed by hand stays as typed.
+    await teaQty.press('ControlOrMeta+a');
+    await page.keyboard.type('2', { delay: 150 });
+    await page.keyboard.press('Enter');
+    await expect.poll(() => scannedQty(page, tea.sku)).toBe('2');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await screenshot(page, 'scan-receive');
 

@@ -64,10 +64,32 @@ export async function openScanJob(page: Page, ts: TestServer, job: string, numbe
   await page.getByRole('button', { name: 'Back to the jobs' }).waitFor();
 }
 
-/** What a keyboard-wedge scanner sends: the code typed in one fast burst, then Enter. */
+/** How far apart a scanner's keys are stamped (a real one types a code in well under 100 ms). */
+const SCANNER_KEY_GAP_S = 0.01;
+/** The Enter that closes a code (with what makes it press a form's submit, as a real key does). */
+const ENTER = { key: 'Enter', code: 'Enter', windowsVirtualKeyCode: 13, text: '\r' };
+
+/**
+ * What a keyboard-wedge scanner sends: the code typed in one fast burst, then Enter. Each key
+ * carries the time the scanner typed it, as a real scanner's keys do however busy the page is
+ * (typed one after another by the test, on a loaded machine they would be stamped far apart).
+ */
 export async function wedgeScan(page: Page, code: string): Promise<void> {
-  await page.keyboard.type(code);
-  await page.keyboard.press('Enter');
+  const cdp = await page.context().newCDPSession(page);
+  const start = Date.now() / 1000;
+  const keys = [...[...code].map((key) => ({ key, text: key })), ENTER];
+  for (const [n, { text, ...key }] of keys.entries()) {
+    const timestamp = start + n * SCANNER_KEY_GAP_S;
+    await cdp.send('Input.dispatchKeyEvent', {
+      type: 'keyDown',
+      text,
+      unmodifiedText: text,
+      timestamp,
+      ...key,
+    });
+    await cdp.send('Input.dispatchKeyEvent', { type: 'keyUp', timestamp, ...key });
+  }
+  await cdp.detach();
 }
 
 /** The quantity scanned on the card of a SKU, as its field shows it. */

@@ -96,11 +96,11 @@ export const api = {
   /** A file posted as its own body (CSV, XLSX), with an optional Idempotency-Key. */
   postFile: <T>(path: string, file: FileBody, idempotencyKey?: string) =>
     send<T>('POST', path, file, idempotencyKey ? { 'idempotency-key': idempotencyKey } : {}),
-  /** Checks that a GET of a document (a PDF) answers; its problem is thrown as ApiError otherwise. */
-  check: async (url: string): Promise<void> => {
+  /** A file (a PDF) read whole, in one request; its problem is thrown as ApiError when it is refused. */
+  file: async (url: string): Promise<Blob> => {
     const response = await fetch(url, { credentials: 'same-origin' });
     if (!response.ok) throw new ApiError(response.status, problemOf(response.status, await response.json()));
-    await response.body?.cancel();
+    return response.blob();
   },
 };
 

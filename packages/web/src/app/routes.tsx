@@ -11,7 +11,9 @@ import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { AuditPage } from '../features/audit/AuditPage';
 import { DocumentCreatePage } from '../features/documents/DocumentCreatePage';
 import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
+import { DocumentEditPage } from '../features/documents/DocumentEditPage';
 import { DocumentListPage } from '../features/documents/DocumentListPage';
+import { editOf } from '../features/documents/document-kind';
 import { kindOf } from '../features/documents/kinds';
 import { ITEMS } from '../features/master-data/items.resource';
 import { MasterDataPage } from '../features/master-data/MasterDataPage';
@@ -53,14 +55,21 @@ function NotFound() {
   );
 }
 
-/** A page of the documents module: a kind's list, a new one of the kind, or one document. */
-function DocumentRoute({ me, page }: { me: Me; page: 'list' | 'new' | 'detail' }) {
+/** A page of the documents module: a kind's list, a new one of the kind, one document, or its edit. */
+function DocumentRoute({ me, page }: { me: Me; page: 'list' | 'new' | 'detail' | 'edit' }) {
   const { type = '', id = '' } = useParams();
   const spec = kindOf(type);
   if (!spec || !me.permissions.includes(spec.read)) return <NotFound />;
   if (page === 'list') return <DocumentListPage key={spec.kind} spec={spec} />;
   if (page === 'detail') return <DocumentDetailPage key={`${spec.kind}/${id}`} spec={spec} id={id} />;
   const { create } = spec;
+  if (page === 'edit') {
+    const edit = editOf(spec);
+    if (!create || !edit || !me.permissions.includes(edit.permission)) return <NotFound />;
+    return (
+      <DocumentEditPage key={`${spec.kind}/${id}`} spec={spec} create={create} head={edit.head} id={id} />
+    );
+  }
   if (!create || !me.permissions.includes(create.permission)) return <NotFound />;
   return <DocumentCreatePage key={spec.kind} spec={spec} create={create} />;
 }
@@ -78,6 +87,7 @@ export function AppRoutes({ me }: { me: Me }) {
         <Route path="/documents/:type" element={<DocumentRoute me={me} page="list" />} />
         <Route path="/documents/:type/new" element={<DocumentRoute me={me} page="new" />} />
         <Route path="/documents/:type/:id" element={<DocumentRoute me={me} page="detail" />} />
+        <Route path="/documents/:type/:id/edit" element={<DocumentRoute me={me} page="edit" />} />
         <Route path="/items" element={may('stock.read', <MasterDataPage key="items" resource={ITEMS} />)} />
         <Route
           path="/warehouses"

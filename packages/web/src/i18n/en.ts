@@ -240,6 +240,14 @@ export const en = {
     uncounted: '{{count}} lines were not counted: they are not adjusted.',
     periodFrom: 'Created from',
     periodTo: 'Created to',
+    editTitle: 'Edit {{document}}',
+    versionConflict:
+      'Someone else changed this document meanwhile. It has been read again with their changes: make yours again and save.',
+    quickFill: {
+      button: 'Copy the last order',
+      help: "A new draft with the lines of this supplier's last order; check it, then submit.",
+      done: 'Lines copied from the last order: {{count}}',
+    },
     create: {
       purchase_order: 'New purchase order',
       receipt: 'New goods receipt',

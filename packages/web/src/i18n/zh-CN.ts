@@ -238,6 +238,13 @@ export const zhCN: Messages = {
     uncounted: '{{count}} 行未盘点：过账时不做调整。',
     periodFrom: '创建日期自',
     periodTo: '创建日期至',
+    editTitle: '编辑{{document}}',
+    versionConflict: '此单据已被他人修改，已重新载入最新内容，请重新修改后保存。',
+    quickFill: {
+      button: '复制上一张采购单',
+      help: '按该供应商上一张采购单的明细新建草稿，核对后提交。',
+      done: '已从上一张采购单复制 {{count}} 行',
+    },
     create: {
       purchase_order: '新建采购单',
       receipt: '新建入库单',

@@ -1,10 +1,12 @@
 import { Alert, Button, Space, Tooltip } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router';
 import { useMe } from '../../auth/session';
 import { labelOf } from '../../i18n/labels';
 import { ActionDialog } from './ActionDialog';
 import type { ActionSpec, KindSpec } from './document-kind';
+import { documentPath } from './document-paths';
 import type { DocumentView } from './documents.queries';
 import { showRefusal } from './refusal';
 import type { DocumentAction } from './use-document-action';
@@ -12,10 +14,12 @@ import type { DocumentAction } from './use-document-action';
 /**
  * The actions of a document's state machine. Someone who may do none of them sees none; the
  * others see each, and one that cannot be used now is disabled with the reason (its status, a
- * permission the person lacks). Actions that ask for something open a dialog first.
+ * permission the person lacks). Actions that ask for something open a dialog first; an edit opens
+ * the document's form.
  */
 export function ActionBar({ spec, doc, act }: { spec: KindSpec; doc: DocumentView; act: DocumentAction }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const permissions = useMe().data?.permissions ?? [];
   const [asking, setAsking] = useState<ActionSpec | null>(null);
   const [refused, setRefused] = useState<string | null>(null);
@@ -30,7 +34,8 @@ export function ActionBar({ spec, doc, act }: { spec: KindSpec; doc: DocumentVie
   };
   const start = (a: ActionSpec) => {
     setRefused(null);
-    if (a.input.kind !== 'none') setAsking(a);
+    if (a.input.kind === 'edit') void navigate(`${documentPath(spec.kind, doc.id)}/edit`);
+    else if (a.input.kind !== 'none') setAsking(a);
     else act.send(a, undefined, { onDone: () => undefined, onError: (e) => setRefused(showRefusal(e)) });
   };
 

@@ -2,14 +2,13 @@ import { Form } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { PageHead } from '../../components/PageHead';
-import { InlineForm } from '../../forms/InlineForm';
 import { useRefusal } from '../../forms/use-refusal';
 import { compact } from './compact';
+import { DocumentForm } from './DocumentForm';
 import type { CreateValues, KindSpec } from './document-kind';
 import { documentPath } from './document-paths';
 import { useDocumentWrite } from './documents.queries';
-import { HeadInputs } from './HeadInputs';
-import { LineEditor } from './LineEditor';
+import { QuickFill } from './QuickFill';
 
 /** A new document of a kind: its head, its lines; what the API refuses is said on the field it names. */
 export function DocumentCreatePage({
@@ -43,18 +42,20 @@ export function DocumentCreatePage({
   return (
     <div className="page">
       <PageHead title={t(`documents.create.${spec.kind}`)} />
-      <InlineForm<CreateValues>
+      <DocumentForm
         form={form}
+        create={create}
         submitLabel={t('common.create')}
         saving={write.isPending}
         error={refusal.error}
         onFinish={submit}
         initialValues={create.lines.length > 0 ? { lines: [{}] } : {}}
-        wide
-      >
-        <HeadInputs inputs={create.head} />
-        <LineEditor form={form} inputs={create.lines} />
-      </InlineForm>
+        extra={
+          create.quickFill && (
+            <QuickFill spec={spec} quickFill={create.quickFill} form={form} onRefused={refusal.refused} />
+          )
+        }
+      />
     </div>
   );
 }

@@ -3,20 +3,20 @@ import type { Item } from '@onhand/contracts';
 import { Input, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useKeyboardWedge } from '../scanning/use-keyboard-wedge';
 import { itemByCode } from './documents.queries';
 
 /**
  * A field for a barcode scanner (a keyboard wedge types the code and Enter) or typing: the item
- * with that barcode (or SKU) is handed on; an unknown code is said under the field.
+ * with that barcode (or SKU) is handed on; an unknown code is said under the field. A wedge's
+ * burst is heard wherever the focus is outside text fields (in a quantity too).
  */
 export function ScanInput({ onItem }: { onItem: (item: Item) => void }) {
   const { t } = useTranslation();
   const [code, setCode] = useState('');
   const [said, setSaid] = useState<{ error: boolean; text: string } | null>(null);
-  const scan = async () => {
-    const typed = code.trim();
+  const scan = async (typed: string) => {
     if (!typed) return;
-    setCode('');
     const item = await itemByCode(typed);
     if (!item) {
       setSaid({ error: true, text: t('documents.unknownBarcode', { code: typed }) });
@@ -25,6 +25,7 @@ export function ScanInput({ onItem }: { onItem: (item: Item) => void }) {
     onItem(item);
     setSaid({ error: false, text: t('documents.scanned', { sku: item.sku, name: item.name }) });
   };
+  useKeyboardWedge((burst) => void scan(burst.trim()));
   return (
     <div className="scan-input">
       <Input
@@ -35,7 +36,8 @@ export function ScanInput({ onItem }: { onItem: (item: Item) => void }) {
         onChange={(e) => setCode(e.target.value)}
         onPressEnter={(e) => {
           e.preventDefault();
-          void scan();
+          setCode('');
+          void scan(code.trim());
         }}
       />
       {said && (

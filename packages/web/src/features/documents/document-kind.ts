@@ -98,7 +98,12 @@ export type ActionInput =
   | { kind: 'none' }
   | { kind: 'reason'; required: boolean }
   | { kind: 'lines'; lines: LinesAction }
-  | { kind: 'variances' };
+  | { kind: 'variances' }
+  /**
+   * An edit (PATCH at the version read): the create form, filled with the document; `head` names
+   * the head inputs the edit may change (the others show, fixed).
+   */
+  | { kind: 'edit'; head: readonly FieldName[] };
 
 /** One action of a document's state machine, as the API names it in the document's `actions`. */
 export interface ActionSpec {
@@ -131,6 +136,11 @@ export interface KindSpec {
     lines: readonly LineInput[];
     /** The request body from the form's values (default: as they are). */
     body?: (values: CreateValues) => unknown;
+    /**
+     * A draft the API fills itself (a purchase order with the lines of the supplier's last
+     * order): its path below the collection and the head inputs it is sent.
+     */
+    quickFill?: { path: string; head: readonly FieldName[] };
   };
   actions: readonly ActionSpec[];
 }
@@ -143,3 +153,10 @@ export interface CreateValues {
 
 /** A field that reads as it is typed. */
 export const field = (name: FieldName, format: FieldFormat = 'text'): Field => ({ name, format });
+
+/** How a kind's drafts are changed (undefined: they are not): who may, and which head inputs. */
+export function editOf(spec: KindSpec): { permission: string; head: readonly FieldName[] } | undefined {
+  for (const a of spec.actions)
+    if (a.input.kind === 'edit') return { permission: a.permission, head: a.input.head };
+  return undefined;
+}

@@ -115,3 +115,19 @@ export function useDocumentWrite() {
     onSuccess: () => void queryClient.invalidateQueries(),
   });
 }
+
+/**
+ * Saves an edit of a document at the version it was read (If-Match; a stale one is `409
+ * conflict`); its page shows the saved document at once, and the other reads are read again.
+ */
+export function useDocumentEdit(collection: string, type: string, doc: DocumentView) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (body: unknown) =>
+      api.patch<DocumentView>(`${collection}/${encodeURIComponent(doc.id)}`, body, doc.version),
+    onSuccess: (saved) => {
+      queryClient.setQueryData(['document', type, doc.id], saved);
+      void queryClient.invalidateQueries();
+    },
+  });
+}

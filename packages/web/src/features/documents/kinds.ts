@@ -1,6 +1,7 @@
 import {
   type ActionSpec,
   type Field,
+  type FieldName,
   field,
   type KindSpec,
   type LineInput,
@@ -22,6 +23,12 @@ const plain = (name: string, permission: string): ActionSpec => ({
   name,
   permission,
   input: { kind: 'none' },
+});
+/** Changing a draft in its create form: its lines and the head inputs named. */
+const edit = (permission: string, head: readonly FieldName[]): ActionSpec => ({
+  name: 'edit',
+  permission,
+  input: { kind: 'edit', head },
 });
 
 /** Quantities per line up to what is still open: receive, ship. */
@@ -101,8 +108,10 @@ const PURCHASE_ORDER: KindSpec = {
       { name: 'qty', control: 'qty', required: true },
       { name: 'unitCost', control: 'money', required: true },
     ],
+    quickFill: { path: '/quick-fill', head: ['supplier', 'warehouse'] },
   },
   actions: [
+    edit('purchase_order.manage', ['supplier', 'warehouse', 'expectedOn', 'reference', 'note']),
     plain('submit', 'purchase_order.manage'),
     plain('approve', 'purchase_order.approve'),
     reason('reject', 'purchase_order.approve', true),
@@ -145,7 +154,11 @@ const PURCHASE_RETURN: KindSpec = {
       { name: 'reason', control: 'text' },
     ],
   },
-  actions: [plain('post', 'purchase_return.manage'), reason('cancel', 'purchase_return.manage', true)],
+  actions: [
+    edit('purchase_return.manage', ['reference', 'note']),
+    plain('post', 'purchase_return.manage'),
+    reason('cancel', 'purchase_return.manage', true),
+  ],
 };
 
 const SALES_ORDER: KindSpec = {
@@ -260,6 +273,7 @@ const TRANSFER: KindSpec = {
     lines: [{ name: 'qty', control: 'qty', required: true }],
   },
   actions: [
+    edit('transfer.manage', ['from', 'to', 'reference', 'note']),
     plain('confirm', 'transfer.manage'),
     plain('ship', 'transfer.manage'),
     {
@@ -351,7 +365,11 @@ const WRITE_OFF: KindSpec = {
       { name: 'note', control: 'text' },
     ],
   },
-  actions: [plain('post', 'write_off.post'), reason('cancel', 'write_off.request', true)],
+  actions: [
+    edit('write_off.request', ['warehouse', 'reference', 'note']),
+    plain('post', 'write_off.post'),
+    reason('cancel', 'write_off.request', true),
+  ],
 };
 
 const RECEIPT: KindSpec = {

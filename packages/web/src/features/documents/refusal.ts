@@ -23,3 +23,8 @@ export function rowsOfLines(error: unknown, rowOfSent: readonly number[]): unkno
   }));
   return new ApiError(error.status, { ...error.problem, errors });
 }
+
+/** The document changed since it was read: a stale If-Match (`409 conflict`; `412` from a proxy). */
+export const isVersionConflict = (error: unknown): boolean =>
+  error instanceof ApiError &&
+  (error.status === 412 || (error.status === 409 && error.problem.code === 'conflict'));

@@ -5,10 +5,13 @@ import { api } from '../../api/client';
 import { LAYOUTS, type LabelOptions, type LabelTarget, labelsUrl, SYMBOLOGIES } from './labels';
 
 const DEFAULTS: LabelOptions = { symbology: 'code128', layout: 'a4-3x8', copies: 1 };
+/** How long the PDF read once stays at its object address for the tab that shows it. */
+const RELEASE_AFTER_MS = 60_000;
 
 /**
  * Choose the barcode, the sheet and the copies, then open the labels' PDF in a new tab for
- * printing; what the server refuses (an EAN-13 of letters) is said here instead.
+ * printing; what the server refuses (an EAN-13 of letters) is said here instead. The PDF is read
+ * once: the tab shows the very file that was checked.
  */
 export function LabelsDialog({ target, onClose }: { target: LabelTarget | null; onClose: () => void }) {
   const { t } = useTranslation();
@@ -22,8 +25,10 @@ export function LabelsDialog({ target, onClose }: { target: LabelTarget | null; 
     setOpening(true);
     setRefusal(null);
     try {
-      await api.check(url);
-      window.open(url, '_blank', 'noopener');
+      const pdf = URL.createObjectURL(await api.file(url));
+      window.open(pdf, '_blank', 'noopener');
+      // The new tab has read the PDF by then; the address only holds the file in memory.
+      setTimeout(() => URL.revokeObjectURL(pdf), RELEASE_AFTER_MS);
       onClose();
     } catch (error) {
       setRefusal(error instanceof Error ? error.message : String(error));

@@ -23,7 +23,7 @@ describeInBrowser('users in Chromium', () => {
   const server = useTestServer('sqlite');
   const open = useBrowser();
 
-  it('an administrator creates a person with roles and a warehouse, disables them, and sees a used e-mail on its field', async () => {
+  it('an administrator creates a person with roles and a warehouse, disables them from their card on a phone, and sees a used e-mail on its field', async () => {
     const ts = server();
     const warehouse = await makeWarehouse(ts);
     const email = `${uniqueCode('clerk')}@test.local`.toLowerCase();
@@ -51,11 +51,17 @@ describeInBrowser('users in Chromium', () => {
     });
     await screenshot(page, 'users');
 
-    await row.getByRole('button', { name: 'Edit' }).click();
+    // On a phone each person is a card, and is disabled from it.
+    await page.setViewportSize({ width: 375, height: 740 });
+    const card = page.locator('[data-row-card]').filter({ hasText: email });
+    await card.getByText('Lin Clerk').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'users-phone');
+    await card.getByRole('button', { name: 'Edit' }).click();
     await dialog.getByLabel('Disabled').click();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await row.getByText('Disabled').waitFor();
+    await card.getByText('Disabled').waitFor();
     const edited = await ts.api<UserView>('GET', `/api/v1/users/${users.body.items[0]?.id}`);
     expect(edited.body.disabled).toBe(true);
 

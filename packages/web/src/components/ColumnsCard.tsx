@@ -33,7 +33,7 @@ function ColumnsCard<T>({ row, columns }: { row: T; columns: TableColumnType<T>[
       <dl className="row-card-fields">
         {fields.map((column) => {
           const shown = cell(column, row);
-          if (shown === null || shown === '') return null;
+          if (shown === null || shown === '' || (Array.isArray(shown) && shown.length === 0)) return null;
           return (
             <div key={columnKey(column)}>
               <dt>{typeof column.title === 'function' ? null : column.title}</dt>

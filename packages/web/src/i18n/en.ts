@@ -43,6 +43,7 @@ export const en = {
     loading: 'Loading…',
     empty: 'Nothing here yet',
     loadMore: 'Load more',
+    select: 'Select',
     search: 'Search',
     create: 'Create',
     edit: 'Edit',

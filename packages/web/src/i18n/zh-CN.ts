@@ -51,6 +51,7 @@ export const zhCN: Messages = {
     loading: '加载中…',
     empty: '暂无数据',
     loadMore: '加载更多',
+    select: '选择',
     search: '搜索',
     create: '新建',
     edit: '编辑',

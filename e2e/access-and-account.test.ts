@@ -12,7 +12,7 @@ describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
   const server = useTestServer('sqlite', { clock: clock.now });
   const open = useBrowser();
 
-  it('an administrator makes a token whose secret works once shown, and revokes it', async () => {
+  it('an administrator makes a token whose secret works once shown, and revokes it from its card on a phone', async () => {
     const ts = server();
     const { page, problems } = await open();
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
@@ -34,9 +34,15 @@ describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
     const row = page.getByRole('row').filter({ hasText: 'Shop sync' });
     await row.getByText('stock.read').waitFor();
     await screenshot(page, 'api-tokens');
-    await row.getByRole('button', { name: 'Revoke' }).click();
+    // On a phone each token is a card, revoked from it.
+    await page.setViewportSize({ width: 375, height: 740 });
+    const card = page.locator('[data-row-card]').filter({ hasText: 'Shop sync' });
+    await card.getByText('stock.read').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'api-tokens-phone');
+    await card.getByRole('button', { name: 'Revoke' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Revoke' }).click();
-    await row.waitFor({ state: 'detached' });
+    await card.waitFor({ state: 'detached' });
     expect((await ts.api('GET', '/api/v1/stock', undefined, { token: secret })).status).toBe(401);
     expect(problems).toEqual([]);
   });
@@ -78,7 +84,7 @@ describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('a custom role made through the page is one of the roles', async () => {
+  it('a custom role made through the page is one of the roles, a card on a phone', async () => {
     const ts = server();
     const name = `packer_${Date.now() % 100_000}`;
     const { page, problems } = await open();
@@ -92,6 +98,10 @@ describeInBrowser('API tokens, two-step sign-in and roles, in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await page.getByRole('row').filter({ hasText: name }).waitFor();
     await screenshot(page, 'roles');
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.locator('[data-row-card]').filter({ hasText: name }).getByText('stock.read').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'roles-phone');
     const roles = await ts.api<{ items: { name: string; permissions: string[] }[] }>('GET', '/api/v1/roles');
     expect(roles.body.items).toContainEqual(expect.objectContaining({ name, permissions: ['stock.read'] }));
     expect(problems).toEqual([]);

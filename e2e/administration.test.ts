@@ -98,13 +98,20 @@ describeInBrowser('administration in Chromium', () => {
     expect(admin.problems).toEqual([]);
   });
 
-  it('rejects with a reason, which the maker reads under what they asked for', async () => {
+  it('rejects from a card on a phone with a reason, which the maker reads under what they asked for', async () => {
     const ts = server();
     const { maker } = await writeOffHeldBack(ts);
-    const admin = await open();
+    // On a phone: the inbox is cards, each with its buttons.
+    const admin = await open({ width: 375, height: 740 });
     await signInThroughPage(admin.page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin.page.getByRole('menuitem', { name: 'Approvals' }).click();
-    const row = admin.page.getByRole('row').filter({ hasText: 'Post a write-off' });
+    await admin.page.getByRole('heading', { name: 'Dashboard' }).waitFor();
+    await admin.page.goto(`${ts.baseUrl}/approvals`);
+    const row = admin.page.locator('[data-row-card]').filter({ hasText: 'Post a write-off' });
+    await row.getByText(maker.email).waitFor();
+    expect(await admin.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      375,
+    );
+    await screenshot(admin.page, 'approvals-inbox-phone');
     await row.getByRole('button', { name: 'Reject' }).click();
     const dialog = admin.page.getByRole('dialog');
     await dialog.getByLabel('Reason').fill('counted again: nothing broken');
@@ -124,7 +131,7 @@ describeInBrowser('administration in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('an administrator keeps the approval rules: makes one, changes its value, removes it', async () => {
+  it('an administrator keeps the approval rules: makes one, changes its value, removes it from its card on a phone', async () => {
     const ts = server();
     const warehouse = await makeWarehouse(ts);
     const { page, problems } = await open();
@@ -168,9 +175,14 @@ describeInBrowser('administration in Chromium', () => {
     await dialog.waitFor({ state: 'hidden' });
     await expect.poll(async () => (await rules())[0]?.threshold).toBe(300);
 
-    await row.getByRole('button', { name: 'Remove' }).click();
+    // On a phone the rule is a card, removed from it.
+    await page.setViewportSize({ width: 375, height: 740 });
+    const card = page.locator('[data-row-card]').filter({ hasText: warehouse });
+    await card.getByText('300').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await card.getByRole('button', { name: 'Remove' }).click();
     await page.locator('.ant-popconfirm').getByRole('button', { name: 'Remove' }).click();
-    await row.waitFor({ state: 'detached' });
+    await card.waitFor({ state: 'detached' });
     expect(await rules()).toEqual([]);
     expect(problems).toEqual([]);
   });

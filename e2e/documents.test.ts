@@ -350,7 +350,7 @@ describeInBrowser('documents in Chromium', () => {
     expect(problems).toEqual([]);
   }, 240_000);
 
-  it('says when posting waits for approval; a viewer sees no action buttons, and the page fits 375 px', async () => {
+  it('says when posting waits for approval; a viewer sees no action buttons, and the page and the list fit 375 px', async () => {
     const ts = server();
     await addRule(ts, { action: 'write_off.post' });
     const wh = await makeWarehouse(ts);
@@ -413,7 +413,8 @@ describeInBrowser('documents in Chromium', () => {
     await screenshot(page, 'document-detail-phone');
     // Nor a button to make one.
     await page.goto(`${ts.baseUrl}/documents/write_off`);
-    await page.getByRole('link', { name: draft.number }).waitFor();
+    await page.locator('[data-row-card]').getByRole('link', { name: draft.number }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     expect(await page.getByRole('button', { name: 'New write-off' }).count()).toBe(0);
     expect(problems).toEqual([]);
   });

@@ -131,20 +131,31 @@ describeInBrowser('master data import, export and labels in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('fits the import dialog and its preview on a 375 px phone', async () => {
+  it('fits the import dialog and its preview on a 375 px phone, and the items as cards chosen for labels', async () => {
     const ts = server();
     const { page, problems } = await open({ width: 375, height: 740 });
     await signInThroughPage(page, ts.baseUrl, ADMIN_EMAIL, ADMIN_PASSWORD);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     await page.goto(`${ts.baseUrl}/items`);
     await page.getByRole('button', { name: 'Import' }).click();
+    const sku = uniqueCode('PHONE');
     await chooseCsv(page, 'items.csv', [
       ['sku', 'name'],
-      [uniqueCode('PHONE'), 'Phone case'],
+      [sku, 'Phone case'],
     ]);
-    await page.getByRole('dialog').getByText('1 to create').waitFor();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByText('1 to create').waitFor();
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await screenshot(page, 'items-import-phone');
+    await dialog.getByRole('button', { name: 'Import 1 row(s)' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+    // The imported item is a card, chosen for labels as a row is on a desk.
+    const card = page.locator('[data-row-card]').filter({ hasText: sku });
+    await card.getByText('Phone case').waitFor();
+    await card.getByText('Select').click();
+    await page.getByRole('button', { name: 'Labels (1 selected)' }).waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'items-phone');
     expect(problems).toEqual([]);
   });
 });

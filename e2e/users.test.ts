@@ -23,7 +23,7 @@ describeInBrowser('users in Chromium', () => {
   const server = useTestServer('sqlite');
   const open = useBrowser();
 
-  it('an administrator creates a person with roles and a warehouse, disables them, and sees a used e-mail on its field', async () => {
+  it('an administrator creates a person with roles and a warehouse, disables them from their card on a phone, and sees a used e-mail and a short password on their fields, in Chinese too', async () => {
     const ts = server();
     const warehouse = await makeWarehouse(ts);
     const email = `${uniqueCode('clerk')}@test.local`.toLowerCase();
@@ -51,11 +51,17 @@ describeInBrowser('users in Chromium', () => {
     });
     await screenshot(page, 'users');
 
-    await row.getByRole('button', { name: 'Edit' }).click();
+    // On a phone each person is a card, and is disabled from it.
+    await page.setViewportSize({ width: 375, height: 740 });
+    const card = page.locator('[data-row-card]').filter({ hasText: email });
+    await card.getByText('Lin Clerk').waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'users-phone');
+    await card.getByRole('button', { name: 'Edit' }).click();
     await dialog.getByLabel('Disabled').click();
     await dialog.getByRole('button', { name: 'Save' }).click();
     await dialog.waitFor({ state: 'hidden' });
-    await row.getByText('Disabled').waitFor();
+    await card.getByText('Disabled').waitFor();
     const edited = await ts.api<UserView>('GET', `/api/v1/users/${users.body.items[0]?.id}`);
     expect(edited.body.disabled).toBe(true);
 
@@ -67,6 +73,23 @@ describeInBrowser('users in Chromium', () => {
     await dialog.getByRole('button', { name: 'Save' }).click();
     await expectFieldError(page, 'E-mail', 'is already used');
     await screenshot(page, 'user-duplicate-email');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'hidden' });
+
+    // In Chinese, a refusal with a number in it reads in Chinese with the number.
+    await page.getByText('中文', { exact: true }).click();
+    await page.getByRole('button', { name: '新建用户' }).click();
+    await dialog.getByLabel('邮箱').fill(email);
+    await dialog.getByLabel('姓名').fill('林');
+    await dialog.getByLabel('密码').fill('short');
+    await pick(page, '角色', 'viewer');
+    await dialog.getByRole('button', { name: /^保 ?存$/ }).click();
+    await expectFieldError(page, '密码', '至少 10 个字符');
+    await screenshot(page, 'user-short-password-zh');
+    await dialog.getByLabel('密码').fill('a long enough password');
+    await dialog.getByRole('button', { name: /^保 ?存$/ }).click();
+    await expectFieldError(page, '邮箱', '已被使用');
     expect(problems).toEqual([]);
-  });
+    // Three refusals and a phone's cards: longer than one flow usually takes on a busy machine.
+  }, 120_000);
 });

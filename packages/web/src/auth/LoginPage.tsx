@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError } from '../api/client';
 import { LanguageSwitch } from '../app/LanguageSwitch';
+import { serverMessage } from '../i18n/labels';
 import { useLogin } from './session';
 
 /** Sign-in with e-mail and password, then the authenticator code when the account has TOTP on. */
@@ -23,7 +24,7 @@ export function LoginPage() {
           if (needsCode) form.setFields([{ name: 'totp', errors: [t('auth.totpWrong')] }]);
           setNeedsCode(true);
         } else if (problem?.code === 'unauthorized') setFailure(t('auth.failed'));
-        else setFailure(problem?.detail ?? t('common.error'));
+        else setFailure(problem ? serverMessage(problem.detail) : t('common.error'));
       },
     });
   };

@@ -1,9 +1,8 @@
-import { Grid, type TableProps } from 'antd';
-import type { Key, ReactNode } from 'react';
+import type { TableProps } from 'antd';
 import type { CursorList } from '../api/lists';
-import { DataTable } from './DataTable';
+import type { RowCard } from './ColumnsCard';
 import { LoadMore } from './LoadMore';
-import { RowCards } from './RowCards';
+import { ResponsiveTable } from './ResponsiveTable';
 import { LoadFailed } from './states';
 
 /**
@@ -12,21 +11,12 @@ import { LoadFailed } from './states';
  */
 export function CursorTable<T extends object>({
   list,
-  card,
   ...table
-}: {
-  list: CursorList<T>;
-  card?: { key: (row: T) => Key; render: (row: T) => ReactNode };
-} & Omit<TableProps<T>, 'dataSource' | 'loading'>) {
-  const wide = Grid.useBreakpoint().md ?? true;
+}: { list: CursorList<T>; card?: RowCard<T> } & Omit<TableProps<T>, 'dataSource' | 'loading'>) {
   if (list.error) return <LoadFailed error={list.error} />;
   return (
     <>
-      {card && !wide ? (
-        <RowCards rows={list.rows} loading={list.loading} rowKey={card.key} card={card.render} />
-      ) : (
-        <DataTable<T> loading={list.loading} dataSource={list.rows} {...table} />
-      )}
+      <ResponsiveTable<T> rows={list.rows} loading={list.loading} {...table} />
       <LoadMore list={list} />
     </>
   );

@@ -1,5 +1,6 @@
 import { Alert, Button, Empty, Spin } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { serverMessage } from '../i18n/labels';
 
 /** A page or block still loading. */
 export function Loading() {
@@ -26,7 +27,7 @@ export function LoadFailed({ error, retry }: { error: unknown; retry?: () => voi
       type="error"
       showIcon
       title={t('common.error')}
-      description={error instanceof Error ? error.message : String(error)}
+      description={error instanceof Error ? serverMessage(error.message) : String(error)}
       action={retry && <Button onClick={retry}>{t('common.retry')}</Button>}
     />
   );

@@ -22,5 +22,5 @@ export function showProblemOnFields(form: FormInstance, error: unknown): string 
     return fields.has(name.join('.')) ? [{ name, errors: [serverMessage(e.message)] }] : [];
   });
   form.setFields(placed);
-  return placed.length > 0 && placed.length === problem.errors?.length ? null : problem.detail;
+  return placed.length > 0 && placed.length === problem.errors?.length ? null : serverMessage(problem.detail);
 }

@@ -1,5 +1,6 @@
 import i18n from 'i18next';
 import { en, type Messages } from './en';
+import { translateServerMessage } from './server-messages';
 import { zhCN } from './zh-CN';
 
 /** The groups of words the API sends as codes (statuses, document and ledger types). */
@@ -19,8 +20,7 @@ export function labelOf(group: CodeGroup, code: string): string {
   return words[code] ?? code;
 }
 
-/** What the API said about a field, in the interface language when it is a message we know. */
+/** What the API said (a field's message, a problem's detail), in the interface language when it is a message we know. */
 export function serverMessage(text: string): string {
-  const known = Object.entries(en.serverMessages).find(([, english]) => english === text);
-  return known ? messagesNow().serverMessages[known[0] as keyof Messages['serverMessages']] : text;
+  return translateServerMessage(text, en.serverMessages, messagesNow().serverMessages);
 }

@@ -3,6 +3,7 @@ import { App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../auth/session';
+import { columnsCard } from '../../components/ColumnsCard';
 import { PageHead } from '../../components/PageHead';
 import { QueryTable } from '../../components/QueryTable';
 import { FormDialog } from '../../forms/FormDialog';
@@ -31,6 +32,7 @@ export function ApiTokensPage() {
   const [secret, setSecret] = useState<string | null>(null);
   const [form] = Form.useForm<TokenValues>();
   const dialog = useEditDialog<ApiToken, TokenValues>(form, () => ({}));
+  const columns = apiTokenColumns(t, (token) => revoke.mutate(token.id));
 
   const submit = ({ warehouses, ...values }: TokenValues) => {
     dialog.saving();
@@ -53,7 +55,8 @@ export function ApiTokensPage() {
       <QueryTable<ApiToken>
         query={list}
         rowKey="id"
-        columns={apiTokenColumns(t, (token) => revoke.mutate(token.id))}
+        columns={columns}
+        card={columnsCard((token) => token.id, columns)}
       />
       <FormDialog
         form={form}

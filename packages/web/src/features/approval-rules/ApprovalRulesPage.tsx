@@ -1,7 +1,18 @@
 import { DeleteOutlined, EditOutlined } from '@ant-design/icons';
 import type { ApprovalRule } from '@onhand/contracts';
-import { App, Button, Form, InputNumber, Popconfirm, Select, Space, Switch } from 'antd';
+import {
+  App,
+  Button,
+  Form,
+  InputNumber,
+  Popconfirm,
+  Select,
+  Space,
+  Switch,
+  type TableColumnType,
+} from 'antd';
 import { useTranslation } from 'react-i18next';
+import { columnsCard } from '../../components/ColumnsCard';
 import { PageHead } from '../../components/PageHead';
 import { QueryTable } from '../../components/QueryTable';
 import { FormDialog } from '../../forms/FormDialog';
@@ -61,6 +72,33 @@ export function ApprovalRulesPage() {
   const { editing } = dialog;
   const action = Form.useWatch('action', form);
 
+  const columns: TableColumnType<ApprovalRule>[] = [
+    ...ruleColumns(t),
+    {
+      title: t('common.actions'),
+      key: 'actions',
+      render: (_: unknown, rule: ApprovalRule) => (
+        <Space>
+          <Button size="small" icon={<EditOutlined />} onClick={() => dialog.open(rule)}>
+            {t('common.edit')}
+          </Button>
+          <Popconfirm
+            title={t('rules.removeConfirm')}
+            okText={t('rules.remove')}
+            cancelText={t('common.cancel')}
+            onConfirm={() =>
+              remove.mutate(rule.id, { onSuccess: () => void message.success(t('rules.removed')) })
+            }
+          >
+            <Button size="small" danger icon={<DeleteOutlined />}>
+              {t('rules.remove')}
+            </Button>
+          </Popconfirm>
+        </Space>
+      ),
+    },
+  ];
+
   const submit = (values: RuleValues) => {
     dialog.saving();
     save.mutate(
@@ -75,32 +113,8 @@ export function ApprovalRulesPage() {
       <QueryTable<ApprovalRule>
         query={rules}
         rowKey="id"
-        columns={[
-          ...ruleColumns(t),
-          {
-            title: t('common.actions'),
-            key: 'actions',
-            render: (_: unknown, rule: ApprovalRule) => (
-              <Space>
-                <Button size="small" icon={<EditOutlined />} onClick={() => dialog.open(rule)}>
-                  {t('common.edit')}
-                </Button>
-                <Popconfirm
-                  title={t('rules.removeConfirm')}
-                  okText={t('rules.remove')}
-                  cancelText={t('common.cancel')}
-                  onConfirm={() =>
-                    remove.mutate(rule.id, { onSuccess: () => void message.success(t('rules.removed')) })
-                  }
-                >
-                  <Button size="small" danger icon={<DeleteOutlined />}>
-                    {t('rules.remove')}
-                  </Button>
-                </Popconfirm>
-              </Space>
-            ),
-          },
-        ]}
+        columns={columns}
+        card={columnsCard((rule) => rule.id, columns)}
       />
       <FormDialog
         form={form}

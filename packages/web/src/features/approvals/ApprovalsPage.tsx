@@ -3,6 +3,7 @@ import type { Approval } from '@onhand/contracts';
 import { Button, Space, Tabs, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { columnsCard } from '../../components/ColumnsCard';
 import { CursorTable } from '../../components/CursorTable';
 import { approvalColumns } from './approval-columns';
 import { type ApprovalView, type Decision, useApprovals } from './approvals.queries';
@@ -17,7 +18,7 @@ export function ApprovalsPage() {
 
   const decisionColumn = {
     title: t('common.actions'),
-    key: 'decide',
+    key: 'actions',
     render: (_: unknown, approval: Approval) => (
       <Space>
         <Button
@@ -50,6 +51,7 @@ export function ApprovalsPage() {
       </Space>
     ),
   };
+  const columns = [...approvalColumns(t), view === 'inbox' ? decisionColumn : statusColumn];
 
   return (
     <div className="page">
@@ -67,7 +69,8 @@ export function ApprovalsPage() {
       <CursorTable<Approval>
         list={list}
         rowKey="id"
-        columns={[...approvalColumns(t), view === 'inbox' ? decisionColumn : statusColumn]}
+        columns={columns}
+        card={columnsCard((approval) => approval.id, columns)}
       />
       {deciding && (
         <DecisionDialog approval={deciding.approval} kind={deciding.kind} onClose={() => setDeciding(null)} />

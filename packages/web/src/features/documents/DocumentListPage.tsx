@@ -1,7 +1,8 @@
-import { Tag } from 'antd';
+import { type TableColumnType, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { useCan } from '../../auth/session';
+import { columnsCard } from '../../components/ColumnsCard';
 import { CursorTable } from '../../components/CursorTable';
 import { timeColumn } from '../../components/columns';
 import { PageHead } from '../../components/PageHead';
@@ -23,6 +24,21 @@ export function DocumentListPage({ spec }: { spec: KindSpec }) {
   const filters = Object.fromEntries(FILTER_PARAMS.map((f) => [f, params.get(f) ?? undefined]));
   const list = useDocumentList(spec.collection, filters);
   const mayCreate = useCan(spec.create?.permission ?? '');
+  const columns: TableColumnType<DocumentView>[] = [
+    {
+      title: t('documents.fields.number'),
+      key: 'number',
+      fixed: 'left',
+      render: (_: unknown, d) => <Link to={documentPath(spec.kind, d.id)}>{numberOf(d)}</Link>,
+    },
+    {
+      title: t('common.status'),
+      dataIndex: 'status',
+      render: (status: string) => <Tag>{labelOf('documentStatus', status)}</Tag>,
+    },
+    ...spec.columns.map((f) => fieldColumn<DocumentView>(t, f)),
+    timeColumn<DocumentView>(t, 'createdAt'),
+  ];
 
   return (
     <div className="page">
@@ -39,21 +55,8 @@ export function DocumentListPage({ spec }: { spec: KindSpec }) {
       <CursorTable<DocumentView>
         list={list}
         rowKey="id"
-        columns={[
-          {
-            title: t('documents.fields.number'),
-            key: 'number',
-            fixed: 'left',
-            render: (_: unknown, d) => <Link to={documentPath(spec.kind, d.id)}>{numberOf(d)}</Link>,
-          },
-          {
-            title: t('common.status'),
-            dataIndex: 'status',
-            render: (status: string) => <Tag>{labelOf('documentStatus', status)}</Tag>,
-          },
-          ...spec.columns.map((f) => fieldColumn<DocumentView>(t, f)),
-          timeColumn<DocumentView>(t, 'createdAt'),
-        ]}
+        columns={columns}
+        card={columnsCard((d) => d.id, columns)}
       />
     </div>
   );

@@ -5,7 +5,7 @@ import { serverMessage } from '../../i18n/labels';
 export function showRefusal(error: unknown): string {
   if (!(error instanceof ApiError)) return error instanceof Error ? error.message : String(error);
   const fields = (error.problem.errors ?? []).map((e) => `${e.path} ${serverMessage(e.message)}`);
-  return [error.problem.detail, ...fields].join(' · ');
+  return [serverMessage(error.problem.detail), ...fields].join(' · ');
 }
 
 /**

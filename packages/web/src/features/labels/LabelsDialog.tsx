@@ -2,6 +2,7 @@ import { Alert, Form, InputNumber, Modal, Select } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client';
+import { serverMessage } from '../../i18n/labels';
 import { LAYOUTS, type LabelOptions, type LabelTarget, labelsUrl, SYMBOLOGIES } from './labels';
 
 const DEFAULTS: LabelOptions = { symbology: 'code128', layout: 'a4-3x8', copies: 1 };
@@ -31,7 +32,7 @@ export function LabelsDialog({ target, onClose }: { target: LabelTarget | null; 
       setTimeout(() => URL.revokeObjectURL(pdf), RELEASE_AFTER_MS);
       onClose();
     } catch (error) {
-      setRefusal(error instanceof Error ? error.message : String(error));
+      setRefusal(error instanceof Error ? serverMessage(error.message) : String(error));
     } finally {
       setOpening(false);
     }

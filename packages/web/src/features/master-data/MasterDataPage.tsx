@@ -1,8 +1,9 @@
 import { BarcodeOutlined, PlusOutlined } from '@ant-design/icons';
-import { Button, Form, Tag, Typography } from 'antd';
+import { Button, Form, type TableColumnType, Tag, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useCan } from '../../auth/session';
+import { columnsCard } from '../../components/ColumnsCard';
 import { CursorTable } from '../../components/CursorTable';
 import { editColumn } from '../../components/columns';
 import { SearchBox } from '../../components/SearchBox';
@@ -27,6 +28,33 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
   const [selected, setSelected] = useState<T[]>([]);
   const [labels, setLabels] = useState<LabelTarget | null>(null);
   const { labelsForSelected, labelsForRow } = resource;
+
+  const columns: TableColumnType<T>[] = [
+    ...resource.columns(t),
+    {
+      title: t('common.status'),
+      dataIndex: 'active',
+      render: (active: boolean) =>
+        active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
+    },
+    ...(labelsForRow
+      ? [
+          {
+            key: 'labels',
+            render: (_: unknown, row: T) => (
+              <Button
+                size="small"
+                icon={<BarcodeOutlined />}
+                onClick={() => setLabels(labelsForRow.target(row))}
+              >
+                {labelsForRow.title(t)}
+              </Button>
+            ),
+          },
+        ]
+      : []),
+    ...(mayManage ? [editColumn<T>(t, dialog.open)] : []),
+  ];
 
   const submit = (values: FormValues) => {
     dialog.saving();
@@ -79,32 +107,8 @@ export function MasterDataPage<T extends MasterRecord>({ resource }: { resource:
               },
             }
           : {})}
-        columns={[
-          ...resource.columns(t),
-          {
-            title: t('common.status'),
-            dataIndex: 'active',
-            render: (active: boolean) =>
-              active ? <Tag color="green">{t('common.active')}</Tag> : <Tag>{t('common.inactive')}</Tag>,
-          },
-          ...(labelsForRow
-            ? [
-                {
-                  key: 'labels',
-                  render: (_: unknown, row: T) => (
-                    <Button
-                      size="small"
-                      icon={<BarcodeOutlined />}
-                      onClick={() => setLabels(labelsForRow.target(row))}
-                    >
-                      {labelsForRow.title(t)}
-                    </Button>
-                  ),
-                },
-              ]
-            : []),
-          ...(mayManage ? [editColumn<T>(t, dialog.open)] : []),
-        ]}
+        columns={columns}
+        card={columnsCard((record) => record.id, columns)}
       />
       <LabelsDialog target={labels} onClose={() => setLabels(null)} />
       <FormDialog

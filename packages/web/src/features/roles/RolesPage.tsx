@@ -1,6 +1,7 @@
 import type { Role } from '@onhand/contracts';
 import { App, Form, Input } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { columnsCard } from '../../components/ColumnsCard';
 import { PageHead } from '../../components/PageHead';
 import { QueryTable } from '../../components/QueryTable';
 import { FormDialog } from '../../forms/FormDialog';
@@ -24,6 +25,7 @@ export function RolesPage() {
   const create = useCreateRole();
   const [form] = Form.useForm<RoleValues>();
   const dialog = useEditDialog<Role, RoleValues>(form, () => ({}));
+  const columns = roleColumns(t);
 
   const submit = ({ description, ...values }: RoleValues) => {
     dialog.saving();
@@ -46,7 +48,12 @@ export function RolesPage() {
   return (
     <div className="page">
       <PageHead title={t('roles.title')} newLabel={t('roles.new')} onNew={() => dialog.open(null)} />
-      <QueryTable<Role> query={roles} rowKey="name" columns={roleColumns(t)} />
+      <QueryTable<Role>
+        query={roles}
+        rowKey="name"
+        columns={columns}
+        card={columnsCard((role) => role.name, columns)}
+      />
       <FormDialog
         form={form}
         open={dialog.editing !== undefined}

@@ -1,12 +1,10 @@
 import { Alert } from 'antd';
-import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../api/client';
 import { serverMessage } from '../../i18n/labels';
 import type { ScannedLine } from './scan-jobs';
 
 /** Why the API refused a confirmation, each field error named by the SKU of the line it is about. */
 export function ScanRefusal({ error, scanned }: { error: Error; scanned: readonly ScannedLine[] }) {
-  const { t } = useTranslation();
   const problem = error instanceof ApiError ? error.problem : null;
   const fields = (problem?.errors ?? []).map((e) => {
     const index = /^lines\.(\d+)\./.exec(e.path)?.[1];
@@ -18,7 +16,7 @@ export function ScanRefusal({ error, scanned }: { error: Error; scanned: readonl
       type="error"
       showIcon
       role="alert"
-      title={problem?.detail ?? error.message ?? t('common.error')}
+      title={serverMessage(problem?.detail ?? error.message)}
       description={fields.length > 0 ? fields.map((f) => <div key={f}>{f}</div>) : undefined}
     />
   );

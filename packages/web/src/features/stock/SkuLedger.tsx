@@ -1,8 +1,9 @@
 import type { LedgerEntry } from '@onhand/contracts';
-import { Card } from 'antd';
+import { Card, type TableColumnType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { useCan } from '../../auth/session';
+import { columnsCard } from '../../components/ColumnsCard';
 import { CursorTable } from '../../components/CursorTable';
 import { qtyColumn, timeColumn, userColumn, wordColumn } from '../../components/columns';
 import { formatMoney } from '../../components/format';
@@ -19,32 +20,34 @@ export function SkuLedger({ sku }: { sku: string }) {
     const word = labelOf('documentType', e.document.type);
     return readsDocuments ? <Link to={documentPath(e.document.type, e.document.id)}>{word}</Link> : word;
   };
+  const columns: TableColumnType<LedgerEntry>[] = [
+    timeColumn(t),
+    { title: t('stock.warehouse'), dataIndex: 'warehouse' },
+    wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
+    qtyColumn(t('common.qty')),
+    qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
+    {
+      title: t('common.value'),
+      dataIndex: 'value',
+      align: 'right',
+      className: 'number',
+      render: formatMoney,
+    },
+    { title: t('stock.batch'), dataIndex: 'batch' },
+    {
+      title: t('stock.document'),
+      key: 'document',
+      render: (_: unknown, e: LedgerEntry) => documentOf(e),
+    },
+    userColumn(t),
+  ];
   return (
     <Card size="small" title={t('stock.ledger')}>
       <CursorTable<LedgerEntry>
         list={ledger}
         rowKey="id"
-        columns={[
-          timeColumn(t),
-          { title: t('stock.warehouse'), dataIndex: 'warehouse' },
-          wordColumn(t('stock.movementType'), 'type', 'ledgerType'),
-          qtyColumn(t('common.qty')),
-          qtyColumn(t('stock.balanceAfter'), 'balanceAfter'),
-          {
-            title: t('common.value'),
-            dataIndex: 'value',
-            align: 'right',
-            className: 'number',
-            render: formatMoney,
-          },
-          { title: t('stock.batch'), dataIndex: 'batch' },
-          {
-            title: t('stock.document'),
-            key: 'document',
-            render: (_: unknown, e: LedgerEntry) => documentOf(e),
-          },
-          userColumn(t),
-        ]}
+        columns={columns}
+        card={columnsCard((e) => e.id, columns)}
       />
     </Card>
   );

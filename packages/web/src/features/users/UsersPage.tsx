@@ -2,6 +2,7 @@ import type { User } from '@onhand/contracts';
 import { App, Form } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { columnsCard } from '../../components/ColumnsCard';
 import { CursorTable } from '../../components/CursorTable';
 import { editColumn } from '../../components/columns';
 import { PageHead } from '../../components/PageHead';
@@ -50,6 +51,8 @@ export function UsersPage() {
   const dialog = useEditDialog<User, UserValues>(form, toForm);
   const { editing } = dialog;
 
+  const columns = [...userColumns(t), editColumn<User>(t, dialog.open)];
+
   const submit = (values: UserValues) => {
     dialog.saving();
     save.mutate(
@@ -73,7 +76,8 @@ export function UsersPage() {
       <CursorTable<User>
         list={list}
         rowKey="id"
-        columns={[...userColumns(t), editColumn<User>(t, dialog.open)]}
+        columns={columns}
+        card={columnsCard((user) => user.id, columns)}
       />
       <FormDialog
         form={form}

@@ -8,5 +8,8 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Two files at a time even on two cores (the default would be one): the tests mostly wait on
+    // the databases, fsync and the browser, and every test has a database of its own.
+    maxWorkers: 2,
   },
 });

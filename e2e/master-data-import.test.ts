@@ -104,7 +104,7 @@ describeInBrowser('master data import, export and labels in Chromium', () => {
     expect(problems).toEqual([]);
   });
 
-  it('prints the labels of a SKU’s batches from its page and of a warehouse’s bins from the warehouses', async () => {
+  it('prints the labels of a SKU’s batches and of a warehouse’s bins, makes a bin and moves goods into it', async () => {
     const ts = server();
     const wh = await makeWarehouse(ts);
     const milk = await makeItem(ts, uniqueCode('MILK'), { expiryTracked: true });
@@ -128,6 +128,64 @@ describeInBrowser('master data import, export and labels in Chromium', () => {
     await page.getByRole('row', { name: wh }).getByRole('button', { name: 'Bin labels' }).click();
     const bins = await openLabels(page);
     expect(Object.fromEntries(bins.searchParams)).toMatchObject({ for: 'bins', warehouse: wh });
+
+    // The warehouse's bins: make one, then move part of the milk into it.
+    await page.getByRole('row', { name: wh }).getByRole('link', { name: 'Bins' }).click();
+    await page.getByRole('heading', { name: `Bins of ${wh}` }).waitFor();
+    const inBin = (bin: string) =>
+      page.locator('.ant-card').filter({ hasText: 'What lies in each bin' }).getByRole('row', { name: bin });
+    await inBin('C-03').getByRole('cell', { name: '6', exact: true }).waitFor();
+    await page.getByRole('button', { name: 'New bin' }).click();
+    const newBin = page.getByRole('dialog').filter({ hasText: 'New bin' });
+    await newBin.getByLabel('Bin code').fill('C-03');
+    await newBin.getByRole('button', { name: 'Save' }).click();
+    await newBin.getByText('is already used in this warehouse').waitFor();
+    await newBin.getByLabel('Bin code').fill('D-04');
+    await newBin.getByLabel('Name').fill('Cold room shelf 4');
+    await newBin.getByRole('button', { name: 'Save' }).click();
+    await newBin.waitFor({ state: 'hidden' });
+    await page.getByRole('cell', { name: 'Cold room shelf 4' }).waitFor();
+    const made = await ts.api<{ items: { code: string }[] }>('GET', `/api/v1/warehouses/${wh}/bins`);
+    expect(made.body.items.map((b) => b.code).sort()).toEqual(['C-03', 'D-04']);
+
+    await page.getByRole('button', { name: 'Move between bins' }).click();
+    const move = page.getByRole('dialog').filter({ hasText: 'Move between bins' });
+    await move.getByLabel('SKU').click();
+    await page.keyboard.type(milk);
+    await page
+      .locator('.ant-select-dropdown:visible .ant-select-item-option')
+      .filter({ hasText: milk })
+      .click();
+    await move.getByLabel('Quantity').fill('10');
+    // Bins are typed (or scanned from their labels) and taken with Enter.
+    for (const [field, bin] of [
+      ['From bin', 'C-03'],
+      ['To bin', 'D-04'],
+    ] as const) {
+      await move.getByLabel(field).fill(bin);
+      await page.keyboard.press('Enter');
+    }
+    await move.getByRole('button', { name: 'Save' }).click();
+    await move.getByText(`is more than bin C-03 holds of ${milk}`).waitFor();
+    await move.getByLabel('Quantity').fill('4');
+    await move.getByRole('button', { name: 'Save' }).click();
+    await move.waitFor({ state: 'hidden' });
+    await inBin('D-04').getByRole('cell', { name: '4', exact: true }).waitFor();
+    await inBin('C-03').getByRole('cell', { name: '2', exact: true }).waitFor();
+    const perBin = await ts.api<{ items: { bin: string; qty: number }[] }>(
+      'GET',
+      `/api/v1/stock/bins?warehouse=${wh}`,
+    );
+    expect(Object.fromEntries(perBin.body.items.map((r) => [r.bin, r.qty]))).toEqual({
+      'C-03': 2,
+      'D-04': 4,
+    });
+    const stock = await ts.api<{ items: { onHand: number }[] }>(
+      'GET',
+      `/api/v1/stock?sku=${milk}&warehouse=${wh}`,
+    );
+    expect(stock.body.items[0]?.onHand).toBe(6);
+    await screenshot(page, 'warehouse-bins');
     expect(problems).toEqual([]);
   });
 

@@ -49,3 +49,4 @@ export const binMove = z.object({
   lines: z.array(z.object({ sku: z.string(), qty: signedQuantity, from: z.string(), to: z.string() })),
 });
 export type BinStockRow = z.infer<typeof binStockRow>;
+export type BinMove = z.infer<typeof binMove>;

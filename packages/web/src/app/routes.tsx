@@ -9,6 +9,7 @@ import { ApiTokensPage } from '../features/api-tokens/ApiTokensPage';
 import { ApprovalRulesPage } from '../features/approval-rules/ApprovalRulesPage';
 import { ApprovalsPage } from '../features/approvals/ApprovalsPage';
 import { AuditPage } from '../features/audit/AuditPage';
+import { BinsPage } from '../features/bins/BinsPage';
 import { DocumentCreatePage } from '../features/documents/DocumentCreatePage';
 import { DocumentDetailPage } from '../features/documents/DocumentDetailPage';
 import { DocumentEditPage } from '../features/documents/DocumentEditPage';
@@ -93,6 +94,7 @@ export function AppRoutes({ me }: { me: Me }) {
           path="/warehouses"
           element={may('stock.read', <MasterDataPage key="warehouses" resource={WAREHOUSES} />)}
         />
+        <Route path="/warehouses/:code/bins" element={may('stock.read', <BinsPage />)} />
         <Route
           path="/suppliers"
           element={may('stock.read', <MasterDataPage key="suppliers" resource={SUPPLIERS} />)}

@@ -1,5 +1,7 @@
+import { InboxOutlined } from '@ant-design/icons';
 import type { Warehouse } from '@onhand/contracts';
 import { Form, Input, Select } from 'antd';
+import { Link } from 'react-router';
 import { CodeAndNameFields, codeAndNameColumns } from './code-and-name';
 import type { MasterDataResource } from './resource';
 
@@ -20,6 +22,14 @@ export const WAREHOUSES: MasterDataResource<Warehouse> = {
       render: (kind: Warehouse['kind']) => t(`warehouses.${kind}`),
     },
     { title: t('warehouses.address'), dataIndex: 'address' },
+    {
+      key: 'bins',
+      render: (_: unknown, w: Warehouse) => (
+        <Link to={`/warehouses/${encodeURIComponent(w.code)}/bins`}>
+          <InboxOutlined /> {t('bins.open')}
+        </Link>
+      ),
+    },
   ],
   fields: (t, editing) => (
     <>

@@ -256,6 +256,16 @@ describeInBrowser('the web app in Chromium', () => {
     expect(await card.locator('[data-quantity="available"] dd').innerText()).toBe('10');
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
     await screenshot(page, 'stock-phone');
+    // The SKU's page fits too: its tables scroll inside their cards, the page does not.
+    await card.getByRole('link', { name: tea }).click();
+    await page.getByRole('heading', { name: new RegExp(`^${tea} · `) }).waitFor();
+    await page
+      .locator('.ant-card')
+      .filter({ hasText: 'By warehouse' })
+      .getByRole('cell', { name: east })
+      .waitFor();
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(375);
+    await screenshot(page, 'sku-phone');
     expect(problems).toEqual([]);
   });
 

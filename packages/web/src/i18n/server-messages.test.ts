@@ -1,6 +1,8 @@
 import { itemCreate, userCreate } from '@onhand/contracts';
+import i18n from 'i18next';
 import { describe, expect, it } from 'vitest';
 import { en } from './en';
+import { serverMessage } from './labels';
 import { translateServerMessage } from './server-messages';
 import { zhCN } from './zh-CN';
 
@@ -39,6 +41,22 @@ describe('server messages in Chinese', () => {
   ])('%s', (english, chinese) => {
     expect(inChinese(english)).toBe(chinese);
     expect(translateServerMessage(english, en.serverMessages, en.serverMessages)).toBe(english);
+  });
+
+  it('tells in Chinese the statuses, actions and documents a refusal names, and leaves English as sent', async () => {
+    const refusal = 'cannot post purchase order PO-000042: it is received';
+    // The interface language as the web app sets it (the texts themselves come from en.ts and zh-CN.ts).
+    await i18n.init({ lng: 'zh-CN', resources: {} });
+    expect(serverMessage(refusal)).toBe('无法对 采购单 PO-000042 执行 过账：当前状态为 已入库');
+    expect(serverMessage('cannot post write-off WO-000001: it is posted')).toBe(
+      '无法对 报损单 WO-000001 执行 过账：当前状态为 已过账',
+    );
+    expect(serverMessage('cannot cancel transfer TR-000003: it is shipped')).toBe(
+      '无法对 调拨单 TR-000003 执行 取消单据：当前状态为 已发货',
+    );
+    expect(serverMessage('approval 01JX is approved already')).toBe('审批 01JX 已是 已审核');
+    await i18n.changeLanguage('en');
+    expect(serverMessage(refusal)).toBe(refusal);
   });
 
   it('keeps exact messages, and leaves a message it does not know as it is', () => {

@@ -10,6 +10,9 @@ import {
   useBrowser,
 } from './support/browser';
 
+/** Waits for what the page shows to come right (a busy machine renders late). */
+const poll = <T>(read: () => Promise<T> | T) => expect.poll(read, { timeout: 15_000 });
+
 interface UserView {
   id: string;
   email: string;
@@ -83,11 +86,19 @@ describeInBrowser('users in Chromium', () => {
     await dialog.getByLabel('姓名').fill('林');
     await dialog.getByLabel('密码').fill('short');
     await pick(page, '角色', 'viewer');
-    await dialog.getByRole('button', { name: /^保 ?存$/ }).click();
+    // The dialog's Save, found by its place (its name gains a space between the two characters,
+    // and a spinner while it saves): it must read 保存 and be ready before each click.
+    const save = dialog.locator('.ant-modal-footer .ant-btn-primary');
+    const saveWhenReady = async () => {
+      await poll(async () => (await save.innerText()).replace(/\s/g, '')).toBe('保存');
+      await poll(() => save.getAttribute('class')).not.toContain('ant-btn-loading');
+      await save.click();
+    };
+    await saveWhenReady();
     await expectFieldError(page, '密码', '至少 10 个字符');
     await screenshot(page, 'user-short-password-zh');
     await dialog.getByLabel('密码').fill('a long enough password');
-    await dialog.getByRole('button', { name: /^保 ?存$/ }).click();
+    await saveWhenReady();
     await expectFieldError(page, '邮箱', '已被使用');
     expect(problems).toEqual([]);
     // Three refusals and a phone's cards: longer than one flow usually takes on a busy machine.
